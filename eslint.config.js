@@ -1,0 +1,52 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
+
+/** The import layering of DESIGN.md, enforced as errors. */
+const nodeBuiltins = { group: ['node:*'], message: 'This layer runs without Node: no node:* imports.' };
+const electronPkg = { name: 'electron', message: 'Only electron/main/app and the preload may import electron.' };
+const electronDir = { group: ['**/electron/**', '../electron/*'], message: 'This layer may not import the Electron side.' };
+const rendererDir = { group: ['**/renderer/**'], message: 'Nothing imports the renderer.' };
+const uiLibs = [
+  { name: 'vue', message: 'shared/ is pure: no UI libraries.' },
+  { name: 'pinia', message: 'shared/ is pure: no UI libraries.' },
+];
+const restrict = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '**/*.d.ts'] },
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+    },
+  },
+  { files: ['shared/**'], rules: restrict([electronPkg, ...uiLibs], [nodeBuiltins, electronDir, rendererDir]) },
+  { files: ['renderer/**'], rules: restrict([electronPkg], [nodeBuiltins, electronDir]) },
+  { files: ['electron/main/**'], rules: restrict([], [rendererDir]) },
+  {
+    files: ['electron/main/**'],
+    ignores: ['electron/main/app/**', 'electron/main/index.ts'],
+    rules: restrict([electronPkg], [rendererDir]),
+  },
+  {
+    files: ['electron/preload/**'],
+    rules: restrict([], [
+      nodeBuiltins,
+      rendererDir,
+      { group: ['../main/**', '**/shared/clinical/**'], message: 'The preload only bridges shared/api.' },
+    ]),
+  },
+  { files: ['electron/cli/**'], rules: restrict([electronPkg], [rendererDir]) },
+);

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { StoredAssessment } from '../clinical/assessment.ts';
+import { CauseId, FindingIdList, Sex, refineDisjointFindings } from '../clinical/case.ts';
+
+/** The encounter as spec/encounter-api.md fixes it. */
+
+export const EncounterId = z.string().min(1).max(100);
+export const Revision = z.number().int().min(1);
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date (no 31 February), not in the future. */
+export const BirthDate = z
+  .string()
+  .regex(isoDate, 'Enter the date of birth as YYYY-MM-DD')
+  .refine((s) => {
+    const [, y, m, d] = isoDate.exec(s)!.map(Number) as [number, number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'The date of birth is not a real calendar date')
+  .refine((s) => s <= new Date().toISOString().slice(0, 10), 'The date of birth is in the future')
+  .refine((s) => s >= '1880-01-01', 'The date of birth is too far in the past');
+
+const text = (max: number) => z.string().max(max, `Keep this under ${max} characters`);
+
+export const Patient = z.object({
+  name: z.string().trim().min(1, "Enter the patient's name").max(200),
+  birthDate: BirthDate.nullable().default(null),
+  sex: Sex.default('unknown'),
+  identifier: text(100).trim().default(''),
+});
+export type Patient = z.infer<typeof Patient>;
+
+export const ClinicianRef = z.object({ name: text(200), role: text(200).default('') });
+
+export const Pain = z.object({
+  intensity: z.number().int().min(0).max(10).optional(),
+  duration: text(200).optional(),
+  side: z.enum(['left', 'right', 'both']).optional(),
+});
+
+export const ReferralPriority = z.enum(['routine', 'urgent', 'emergency']);
+export type ReferralPriority = z.infer<typeof ReferralPriority>;
+
+export const Referral = z.object({
+  to: text(300).default(''),
+  priority: ReferralPriority.default('routine'),
+  question: text(4000).default(''),
+  /** Reason for referral, if different from the question. */
+  reason: text(4000).optional(),
+  /** Treatment already tried (the referral letter prints it). */
+  treatmentTried: text(4000).optional(),
+});
+export type Referral = z.infer<typeof Referral>;
+
+/** Fields the clinician writes. The store adds id, revision, status and assessment. */
+export const EncounterFields = z.object({
+  seenAt: z.iso.datetime({ offset: true }),
+  patient: Patient,
+  clinician: ClinicianRef.nullable().default(null),
+  complaint: text(4000).default(''),
+  pain: Pain.nullable().default(null),
+  findings: FindingIdList.default([]),
+  absent: FindingIdList.default([]),
+  notes: text(100_000).default(''),
+  workingDiagnosis: CauseId.nullable().default(null),
+  referral: Referral.nullable().default(null),
+});
+
+/**
+ * Input of encounter.save: a new encounter (no id), or a new revision of a draft (id and
+ * baseRevision). Unknown keys, including a client-sent assessment, are stripped, not an error.
+ */
+export const EncounterDraft = EncounterFields.extend({
+  id: EncounterId.optional(),
+  baseRevision: Revision.optional(),
+})
+  .superRefine(refineDisjointFindings)
+  .superRefine((v, ctx) => {
+    if (v.id !== undefined && v.baseRevision === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'Saving an existing encounter needs the revision it was based on', path: ['baseRevision'] });
+    }
+    if (v.id === undefined && v.baseRevision !== undefined) {
+      ctx.addIssue({ code: 'custom', message: 'A new encounter has no base revision', path: ['baseRevision'] });
+    }
+  });
+export type EncounterDraft = z.infer<typeof EncounterDraft>;
+export type EncounterDraftInput = z.input<typeof EncounterDraft>;
+
+export const EncounterStatus = z.enum(['draft', 'signed']);
+export type EncounterStatus = z.infer<typeof EncounterStatus>;
+
+export const Addendum = z.object({
+  id: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  author: z.string(),
+});
+export type Addendum = z.infer<typeof Addendum>;
+
+/** One revision of an encounter as stored. */
+export const Encounter = EncounterFields.extend({
+  id: EncounterId,
+  revision: Revision,
+  status: EncounterStatus,
+  assessment: StoredAssessment,
+  createdAt: z.string(),
+  savedAt: z.string(),
+  signedAt: z.string().nullable(),
+  signedBy: z.string().nullable(),
+});
+export type Encounter = z.infer<typeof Encounter>;
+
+/** encounter.get: the latest revision with its addenda. */
+export const EncounterWithAddenda = Encounter.extend({ addenda: z.array(Addendum) });
+export type EncounterWithAddenda = z.infer<typeof EncounterWithAddenda>;
+
+export const SavedEncounter = z.object({ id: EncounterId, revision: Revision, assessment: StoredAssessment });
+export type SavedEncounter = z.infer<typeof SavedEncounter>;
+
+export const RevisionEntry = z.object({ revision: Revision, savedAt: z.string(), encounter: Encounter });
+export type RevisionEntry = z.infer<typeof RevisionEntry>;
+
+export const SearchHit = z.object({
+  id: EncounterId,
+  seenAt: z.string(),
+  patientName: z.string(),
+  patientIdentifier: z.string(),
+  status: EncounterStatus,
+  topCause: z.string().nullable(),
+  workingDiagnosis: z.string().nullable(),
+  redFlags: z.array(z.string()),
+  /** Matched words wrapped in [[ and ]] so any client can highlight them without parsing HTML. */
+  snippet: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+/** A row of the history list (no snippet). */
+export const EncounterSummary = SearchHit.omit({ snippet: true });
+export type EncounterSummary = z.infer<typeof EncounterSummary>;

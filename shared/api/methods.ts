@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { MethodDef } from './define.ts';
+import { encounterMethods } from './methods/encounter.ts';
+import { systemMethods } from './methods/system.ts';
+
+/**
+ * The IPC contract: one table, one source of truth. The preload and the bridge build the client
+ * from its keys; the main process registers one handler per key and validates with its schemas.
+ * Each domain keeps its rows in its own file under methods/.
+ */
+export const api = {
+  ...encounterMethods,
+  ...systemMethods,
+} as const satisfies Record<string, MethodDef>;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export const METHOD_NAMES = Object.keys(api) as MethodName[];
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(api, name);
+
+export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Api[M]['output']>;
+
+/** What the main process implements: one function per method, taking the parsed input. */
+export type Services = {
+  [M in MethodName]: (input: MethodParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+

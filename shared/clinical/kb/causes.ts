@@ -1,0 +1,14 @@
+import type { CauseDef } from "../types.ts";
+
+// SKELETON generated from vocabulary v1: every field below the label to be completed from the source.
+export const causes: readonly CauseDef[] = [
+  { id: "sciatica", label: "Sciatica (sciatic nerve compression: herniated disc, stenosis, bone spur)", shortLabel: "sciatica", mustNotMiss: false, citation: { source: "Common causes 1" }, icd10: [], icd10Citation: { reference: "TODO" }, presentation: [], riskFactors: [], typicalPatient: [], signals: [], treatments: [] },
+  { id: "muscle-strain", label: "Hamstring or calf muscle strain / overuse", shortLabel: "muscle-strain", mustNotMiss: false, citation: { source: "Common causes 2" }, icd10: [], icd10Citation: { reference: "TODO" }, presentation: [], riskFactors: [], typicalPatient: [], signals: [], treatments: [] },
+  { id: "dvt", label: "Deep vein thrombosis", shortLabel: "dvt", mustNotMiss: false, citation: { source: "Common causes 3" }, icd10: [], icd10Citation: { reference: "TODO" }, presentation: [], riskFactors: [], typicalPatient: [], signals: [], treatments: [] },
+  { id: "pad", label: "Peripheral artery disease (vascular claudication)", shortLabel: "pad", mustNotMiss: false, citation: { source: "Common causes 4" }, icd10: [], icd10Citation: { reference: "TODO" }, presentation: [], riskFactors: [], typicalPatient: [], signals: [], treatments: [] },
+  { id: "tarsal-tunnel", label: "Tarsal tunnel syndrome (nerve entrapment near the ankle)", shortLabel: "tarsal-tunnel", mustNotMiss: false, citation: { source: "Common causes 5" }, icd10: [], icd10Citation: { reference: "TODO" }, presentation: [], riskFactors: [], typicalPatient: [], signals: [], treatments: [] },
+  { id: "popliteal-entrapment", label: "Popliteal nerve entrapment (behind the knee)", shortLabel: "popliteal-entrapment", mustNotMiss: false, citation: { source: "Common causes 5" }, icd10: [], icd10Citation: { reference: "TODO" }, presentation: [], riskFactors: [], typicalPatient: [], signals: [], treatments: [] },
+  { id: "bakers-cyst-rupture", label: "Ruptured Baker's (popliteal) cyst", shortLabel: "bakers-cyst-rupture", mustNotMiss: false, citation: { source: "Less common causes 1" }, icd10: [], icd10Citation: { reference: "TODO" }, presentation: [], riskFactors: [], typicalPatient: [], signals: [], treatments: [] },
+  { id: "lumbar-stenosis", label: "Lumbar spinal stenosis (neurogenic claudication)", shortLabel: "lumbar-stenosis", mustNotMiss: false, citation: { source: "Less common causes 2" }, icd10: [], icd10Citation: { reference: "TODO" }, presentation: [], riskFactors: [], typicalPatient: [], signals: [], treatments: [] },
+  { id: "tendonitis", label: "Tendonitis behind knee/calf (Achilles tendon)", shortLabel: "tendonitis", mustNotMiss: false, citation: { source: "Less common causes 3" }, icd10: [], icd10Citation: { reference: "TODO" }, presentation: [], riskFactors: [], typicalPatient: [], signals: [], treatments: [] },
+];
