@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { AssessmentComparison, compareAssessments } from '../../../shared/review/compare.ts';
+import { clone, storedAssessment } from './fixtures.ts';
+
+describe('compareAssessments', () => {
+  it('reports no change when the same knowledge base gives the same assessment', () => {
+    const a = storedAssessment();
+    const c = compareAssessments(a, clone(a));
+    expect(c.changed).toBe(false);
+    expect(c.knowledgeBase).toEqual({ then: 'kb-test-2', now: 'kb-test-2', same: true });
+    expect(c.differential.every((d) => d.movement === 'same' && d.rankDelta === 0)).toBe(true);
+    expect(c.redFlags.map((f) => f.change)).toEqual(['same']);
+    expect(c.topCause).toEqual({ then: 'dvt', now: 'dvt', changed: false });
+    expect(() => AssessmentComparison.parse(c)).not.toThrow();
+  });
+
+  it('shows ranks, red flags, imaging and Wells that an older knowledge base had differently', () => {
+    const now = storedAssessment('kb-test-2');
+    const older = clone(now);
+    older.knowledgeBase = 'kb-test-1';
+    // The older knowledge base ranked the strain first and DVT second, did not know the cyst,
+    // raised no DVT red flag, suggested routine Doppler plus an X-ray, and scored Wells 1.
+    older.differential = [
+      { ...now.differential[2]!, rank: 1, score: 0.8, strength: 'strong' },
+      { ...now.differential[0]!, rank: 2, score: 0.6, strength: 'moderate' },
+      { ...now.differential[3]!, rank: 3 },
+      { ...now.differential[3]!, cause: 'tendonitis', label: 'Tendonitis', rank: 4 },
+    ];
+    older.redFlags = [];
+    older.imaging = [
+      { ...now.imaging[0]!, urgency: 'routine', for: ['dvt'] },
+      { modality: 'x-ray', label: 'X-ray', urgency: 'routine', for: ['muscle-strain'], rationale: 'old', citation: { source: 'old' } },
+    ];
+    older.scores.wellsDvt = { ...now.scores.wellsDvt, points: 1, category: 'unlikely' };
+
+    const c = compareAssessments(older, now);
+
+    expect(c.changed).toBe(true);
+    expect(c.knowledgeBase).toEqual({ then: 'kb-test-1', now: 'kb-test-2', same: false });
+    expect(c.topCause).toEqual({ then: 'muscle-strain', now: 'dvt', changed: true });
+    expect(c.differential.map((d) => [d.cause, d.movement, d.rankDelta])).toEqual([
+      ['dvt', 'up', 1],
+      ['bakers-cyst-rupture', 'new', 0],
+      ['muscle-strain', 'down', -2],
+      ['pad', 'down', -1],
+      ['tendonitis', 'gone', 0],
+    ]);
+    const dvt = c.differential[0]!;
+    expect(dvt.then).toEqual({ rank: 2, score: 0.6, strength: 'moderate' });
+    expect(dvt.now).toEqual({ rank: 1, score: 0.9, strength: 'strong' });
+    expect(dvt.strengthChanged).toBe(true);
+
+    expect(c.redFlags).toEqual([{ id: 'suspected-dvt', label: 'Suspected DVT', change: 'added', then: null, now: 'urgent' }]);
+    expect(c.imaging.map((i) => [i.modality, i.change, i.then, i.now])).toEqual([
+      ['doppler-ultrasound', 'urgency', 'routine', 'urgent'],
+      ['x-ray', 'removed', 'routine', null],
+    ]);
+    expect(c.imaging[0]!.forThen).toEqual(['dvt']);
+    expect(c.imaging[0]!.forNow).toEqual(['dvt', 'bakers-cyst-rupture']);
+    expect(c.wellsDvt).toEqual({
+      then: { points: 1, category: 'unlikely' },
+      now: { points: 3, category: 'likely' },
+      pointsChanged: true,
+      categoryChanged: true,
+    });
+    expect(() => AssessmentComparison.parse(c)).not.toThrow();
+  });
+
+  it('reports a red flag removed today and one whose urgency changed', () => {
+    const now = storedAssessment();
+    const older = clone(now);
+    older.redFlags = [
+      { ...now.redFlags[0]!, urgency: 'emergency' },
+      { id: 'cauda-equina', label: 'Cauda equina', urgency: 'emergency', because: [], action: 'old', citation: { source: 'old' } },
+    ];
+    const c = compareAssessments(older, now);
+    expect(c.redFlags.map((f) => [f.id, f.change, f.then, f.now])).toEqual([
+      ['suspected-dvt', 'urgency', 'emergency', 'urgent'],
+      ['cauda-equina', 'removed', 'emergency', null],
+    ]);
+    expect(c.changed).toBe(true);
+  });
+
+  it('counts a change in which causes an imaging suggestion serves as a change', () => {
+    const now = storedAssessment();
+    const older = clone(now);
+    older.imaging[0]!.for = ['dvt'];
+    const c = compareAssessments(older, now);
+    expect(c.imaging[0]!.change).toBe('same');
+    expect(c.changed).toBe(true);
+  });
+
+  it('reports investigations added and removed', () => {
+    const now = storedAssessment();
+    const older = clone(now);
+    older.investigations = [{ test: 'abi', label: 'Ankle-brachial index', for: ['pad'], rationale: 'old', citation: { source: 'old' } }];
+    const c = compareAssessments(older, now);
+    expect(c.investigations).toEqual([
+      { test: 'd-dimer', label: 'D-dimer', change: 'added' },
+      { test: 'abi', label: 'Ankle-brachial index', change: 'removed' },
+    ]);
+  });
+
+  it('is deterministic and does not modify its inputs', () => {
+    const now = storedAssessment();
+    const older = clone(now);
+    older.differential.reverse().forEach((d, i) => (d.rank = i + 1));
+    const before = JSON.stringify([older, now]);
+    const a = compareAssessments(older, now);
+    const b = compareAssessments(clone(older), clone(now));
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify([older, now])).toBe(before);
+  });
+});

@@ -1,0 +1,48 @@
+import { StoredAssessment, type DifferentialEntry } from '../../../shared/clinical/assessment.ts';
+
+/**
+ * A stored assessment shaped like the engine's output, for tests of pure code that only reads
+ * assessments (comparison, FHIR mapping). Values are test data, not clinical statements.
+ */
+export function storedAssessment(knowledgeBase = 'kb-test-2'): StoredAssessment {
+  const cause = (cause: string, label: string, rank: number, score: number, strength: DifferentialEntry['strength']): DifferentialEntry => ({
+    cause,
+    label,
+    rank,
+    score,
+    strength,
+    supporting: [],
+    against: [],
+    basis: [],
+    mustNotMiss: cause === 'dvt',
+  });
+  return StoredAssessment.parse({
+    knowledgeBase,
+    differential: [
+      cause('dvt', 'Deep vein thrombosis', 1, 0.9, 'strong'),
+      cause('bakers-cyst-rupture', "Ruptured Baker's (popliteal) cyst", 2, 0.5, 'moderate'),
+      cause('muscle-strain', 'Hamstring or calf muscle strain / overuse', 3, 0.3, 'weak'),
+      cause('pad', 'Peripheral artery disease (vascular claudication)', 4, 0.1, 'unlikely'),
+    ],
+    redFlags: [
+      { id: 'suspected-dvt', label: 'Suspected DVT', urgency: 'urgent', because: ['calf-swelling'], action: 'Test today', citation: { reference: 'test' } },
+    ],
+    imaging: [
+      {
+        modality: 'doppler-ultrasound',
+        label: 'Doppler ultrasound',
+        urgency: 'urgent',
+        for: ['dvt', 'bakers-cyst-rupture'],
+        rationale: 'test rationale',
+        citation: { source: 'test' },
+      },
+    ],
+    investigations: [{ test: 'd-dimer', label: 'D-dimer', for: ['dvt'], rationale: 'test rationale', citation: { reference: 'test' } }],
+    scores: {
+      wellsDvt: { points: 3, category: 'likely', items: [], criteria: [], nextStep: 'test', citation: { reference: 'test' } },
+    },
+  });
+}
+
+/** A deep copy to alter into an "older knowledge base" version. */
+export const clone = <T>(value: T): T => structuredClone(value);
