@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import type { Assessment } from '../clinical/assessment.ts';
+import { EncounterId, ReferralPriority, Revision } from './encounter.ts';
+
+/**
+ * The referral letter's options: which optional sections it prints, the clinician's wording and
+ * the priority they chose. Everything defaults, so `{}` is a complete set of options; the main
+ * process fills the wording from the encounter when the clinician has not edited it.
+ */
+
+const text = (max: number) => z.string().max(max, `Keep this under ${max} characters`);
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The optional sections of the letter; all are printed unless the clinician leaves them out. */
+export const ReferralSections = z.object({
+  /** Presenting complaint, pain and working diagnosis. */
+  history: z.boolean().default(true),
+  findings: z.boolean().default(true),
+  /** Pertinent negatives: findings checked and found absent. */
+  negatives: z.boolean().default(true),
+  redFlags: z.boolean().default(true),
+  differential: z.boolean().default(true),
+  /** The Wells score, printed only where it is relevant (DVT in the printed differential, or DVT likely). */
+  wells: z.boolean().default(true),
+  imaging: z.boolean().default(true),
+  treatment: z.boolean().default(true),
+  notes: z.boolean().default(true),
+  signature: z.boolean().default(true),
+});
+export type ReferralSections = z.infer<typeof ReferralSections>;
+export const REFERRAL_SECTION_NAMES = Object.keys(ReferralSections.shape) as (keyof ReferralSections)[];
+
+export const ReferralOptions = z.object({
+  sections: ReferralSections.prefault({}),
+  /** How many causes of the differential the letter lists, best first. */
+  differentialTop: z.number().int().min(1, 'List at least one cause').max(10, 'List at most ten causes').default(5),
+  /** The clinician's choice; without it the letter uses the suggested priority (see effectivePriority). */
+  priority: ReferralPriority.optional(),
+  recipient: text(300).optional(),
+  reason: text(4000).optional(),
+  question: text(4000).optional(),
+  treatmentTried: text(4000).optional(),
+  /** Free text the clinician adds to this letter only. */
+  additions: text(20_000).optional(),
+  /** The date the letter carries; without it, the date the patient was seen. Fixed input keeps the document reproducible. */
+  printedAt: z.iso.datetime({ offset: true }).optional(),
+  /** IANA time zone for the dates printed; the main process fills in the computer's own. */
+  timeZone: z.string().max(100).refine(isTimeZone, 'Unknown time zone').optional(),
+});
+export type ReferralOptions = z.infer<typeof ReferralOptions>;
+export type ReferralOptionsInput = z.input<typeof ReferralOptions>;
+
+export const PriorityRank: Readonly<Record<ReferralPriority, number>> = { routine: 0, urgent: 1, emergency: 2 };
+
+export interface PrioritySuggestion {
+  readonly priority: ReferralPriority;
+  /** Why, in the words the letter prints: red-flag labels and urgent imaging. */
+  readonly because: readonly string[];
+}
+
+/**
+ * The priority the assessment calls for: emergency if any red flag is an emergency; urgent if a
+ * red flag or a suggested imaging study is urgent; otherwise routine. Pure, so the renderer shows
+ * the same suggestion the letter prints.
+ */
+export function suggestPriority(assessment: Pick<Assessment, 'redFlags' | 'imaging'>): PrioritySuggestion {
+  const emergency = assessment.redFlags.filter((f) => f.urgency === 'emergency');
+  if (emergency.length > 0) return { priority: 'emergency', because: emergency.map((f) => f.label) };
+  const urgent = [
+    ...assessment.redFlags.filter((f) => f.urgency === 'urgent').map((f) => f.label),
+    ...assessment.imaging.filter((i) => i.urgency === 'urgent').map((i) => `Urgent ${i.label}`),
+  ];
+  if (urgent.length > 0) return { priority: 'urgent', because: urgent };
+  return { priority: 'routine', because: [] };
+}
+
+/**
+ * The priority the letter carries: the clinician's explicit choice if they made one; otherwise
+ * the higher of the suggestion and the priority recorded on the encounter, so a stored default
+ * of "routine" never downgrades an emergency.
+ */
+export function effectivePriority(
+  suggested: ReferralPriority,
+  recorded: ReferralPriority | undefined,
+  chosen: ReferralPriority | undefined,
+): ReferralPriority {
+  if (chosen !== undefined) return chosen;
+  if (recorded === undefined) return suggested;
+  return PriorityRank[recorded] > PriorityRank[suggested] ? recorded : suggested;
+}
+
+/** An absolute path to a PDF file on Windows, macOS or Linux (chosen in the save dialog). */
+export const PdfPath = z
+  .string()
+  .min(1, 'Choose where to save the referral')
+  .max(4096)
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'Choose a full path for the referral file')
+  .refine((p) => /\.pdf$/i.test(p), 'The referral file name must end in .pdf');
+
+export const ReferralRequest = z.object({
+  id: EncounterId,
+  /** The revision the clinician is looking at; if the encounter has moved on, the call fails with a conflict. */
+  revision: Revision.optional(),
+  options: ReferralOptions.prefault({}),
+});
+export type ReferralRequest = z.infer<typeof ReferralRequest>;
+
+export const ReferralExportRequest = ReferralRequest.extend({
+  path: PdfPath,
+  /** Replace an existing file; the app asks the clinician first. */
+  overwrite: z.boolean().default(false),
+});
+export type ReferralExportRequest = z.infer<typeof ReferralExportRequest>;
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const ReferralSuggestion = z.object({
+  suggestedPriority: ReferralPriority,
+  because: z.array(z.string()),
+  /** Options filled with the default wording and priority, ready for the referral form. */
+  options: ReferralOptions,
+});
+export type ReferralSuggestion = z.infer<typeof ReferralSuggestion>;
+
+export const ReferralPreview = z.object({
+  /** The PDF itself; JSON carries bytes as base64 (IPC and the loopback bridge alike). */
+  pdfBase64: z.string(),
+  pages: z.number().int().min(1),
+  bytes: z.number().int().min(1),
+  sha256: Sha256,
+});
+export type ReferralPreview = z.infer<typeof ReferralPreview>;
+
+export const ReferralExported = z.object({
+  path: z.string(),
+  pages: z.number().int().min(1),
+  bytes: z.number().int().min(1),
+  sha256: Sha256,
+});
+export type ReferralExported = z.infer<typeof ReferralExported>;
