@@ -118,7 +118,13 @@ export type EncounterWithAddenda = z.infer<typeof EncounterWithAddenda>;
 export const SavedEncounter = z.object({ id: EncounterId, revision: Revision, assessment: StoredAssessment });
 export type SavedEncounter = z.infer<typeof SavedEncounter>;
 
-export const RevisionEntry = z.object({ revision: Revision, savedAt: z.string(), encounter: Encounter });
+export const RevisionEntry = z.object({
+  revision: Revision,
+  savedAt: z.string(),
+  /** Who saved this revision (the clinician profile's name at the time). */
+  savedBy: z.string().optional(),
+  encounter: Encounter,
+});
 export type RevisionEntry = z.infer<typeof RevisionEntry>;
 
 export const SearchHit = z.object({

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodDef } from './define.ts';
+import { dataMethods } from './methods/data.ts';
 import { encounterMethods } from './methods/encounter.ts';
 import { systemMethods } from './methods/system.ts';
 
@@ -11,6 +12,7 @@ import { systemMethods } from './methods/system.ts';
 export const api = {
   ...encounterMethods,
   ...systemMethods,
+  ...dataMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

@@ -39,7 +39,8 @@ export const encounterMethods = {
       limit: z.number().int().min(1).max(500).default(50),
       offset: z.number().int().min(0).default(0),
       status: EncounterStatus.optional(),
-      cause: z.string().optional(),
+      /** A cause id: encounters whose top cause or working diagnosis it is. */
+      cause: z.string().max(100).optional(),
       redFlags: z.boolean().optional(),
       from: z.iso.datetime({ offset: true }).optional(),
       to: z.iso.datetime({ offset: true }).optional(),
@@ -47,5 +48,10 @@ export const encounterMethods = {
     }),
     z.object({ total: z.number().int(), items: z.array(EncounterSummary) }),
     'A page of encounters, newest first, filtered',
+  ),
+  'encounter.patientTimeline': method(
+    z.object({ identifier: z.string().trim().min(1, "Enter the patient's identifier").max(100) }),
+    z.array(EncounterSummary),
+    "Every encounter of one patient (by identifier), oldest first",
   ),
 } as const;

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Addendum, EncounterId, EncounterStatus, RevisionEntry } from './encounter.ts';
+
+/** Backups (a copy of the whole database) and JSON export/import of encounters. */
+
+const absolutePath = z
+  .string()
+  .min(1, 'Choose a file')
+  .max(4096, 'The file path is too long')
+  .refine((p) => !p.includes('\0'), 'The file path contains an invalid character')
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'Give the full path of the file');
+
+export const BackupTarget = z.object({ path: absolutePath });
+export const BackupResult = z.object({ path: z.string(), bytes: z.number().int(), sha256: z.string() });
+export type BackupResult = z.infer<typeof BackupResult>;
+
+export const RestoreResult = z.object({
+  restoredFrom: z.string(),
+  /** Where the database in use before the restore was kept (never deleted). */
+  previousKeptAt: z.string(),
+  encounters: z.number().int(),
+});
+export type RestoreResult = z.infer<typeof RestoreResult>;
+
+/** One encounter in an export file: its latest state, every revision and its addenda. */
+export const ExportedEncounter = z.object({
+  id: EncounterId,
+  status: EncounterStatus,
+  createdAt: z.string(),
+  signedAt: z.string().nullable(),
+  signedBy: z.string().nullable(),
+  /** The revision that was signed, when signed. */
+  signedRevision: z.number().int().min(1).nullable(),
+  revisions: z.array(RevisionEntry).min(1),
+  addenda: z.array(Addendum),
+});
+export type ExportedEncounter = z.infer<typeof ExportedEncounter>;
+
+export const EXPORT_FORMAT = 'leg-pain-ddx/encounters';
+export const EXPORT_FORMAT_VERSION = 1;
+
+/** The export document's envelope; each encounter is validated on its own so one bad entry spoils nothing else. */
+export const ExportDocument = z.object({
+  format: z.literal(EXPORT_FORMAT, { error: 'This file is not a Leg Pain DDx export' }),
+  version: z.literal(EXPORT_FORMAT_VERSION, { error: 'This export was made by a newer version of Leg Pain DDx' }),
+  exportedAt: z.string(),
+  appVersion: z.string(),
+  knowledgeBase: z.string(),
+  encounters: z.array(z.unknown()),
+});
+
+export const ExportRequest = z.object({ ids: z.array(EncounterId).max(200_000).optional() });
+export const ExportResult = z.object({ json: z.string(), count: z.number().int() });
+
+export const ImportRequest = z.object({ json: z.string().min(1, 'The file is empty').max(512 * 1024 * 1024, 'The file is too large to import') });
+export const ImportSkip = z.object({ index: z.number().int(), id: z.string().optional(), reason: z.string() });
+export const ImportResult = z.object({ imported: z.number().int(), skipped: z.array(ImportSkip) });
+export type ImportResult = z.infer<typeof ImportResult>;
