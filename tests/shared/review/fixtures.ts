@@ -1,3 +1,4 @@
+import { Encounter } from '../../../shared/api/encounter.ts';
 import { StoredAssessment, type DifferentialEntry } from '../../../shared/clinical/assessment.ts';
 
 /**
@@ -46,3 +47,28 @@ export function storedAssessment(knowledgeBase = 'kb-test-2'): StoredAssessment 
 
 /** A deep copy to alter into an "older knowledge base" version. */
 export const clone = <T>(value: T): T => structuredClone(value);
+
+/** A stored encounter revision (what encounter.get returns, without addenda). */
+export function encounterFixture(overrides: Partial<Encounter> = {}): Encounter {
+  return Encounter.parse({
+    id: 'enc-0001',
+    revision: 3,
+    status: 'signed',
+    seenAt: '2026-03-02T10:30:00.000Z',
+    patient: { name: 'Ada Example', birthDate: '1958-03-14', sex: 'female', identifier: 'MRN 004211' },
+    clinician: { name: 'Dr Sam Reyes', role: 'General practitioner' },
+    complaint: 'Pain at the back of the left calf for 3 days',
+    pain: { intensity: 6, duration: '3 days', side: 'left' },
+    findings: ['loc-calf', 'unilateral', 'calf-swelling', 'ex-deep-vein-tenderness'],
+    absent: ['after-intense-activity'],
+    notes: 'Flew back from Sydney on Friday.\nCalf 3 cm larger than the right — «ünïcödé» ✓',
+    workingDiagnosis: 'dvt',
+    referral: { to: 'Vascular clinic', priority: 'emergency', question: 'Please exclude proximal DVT', reason: 'Wells likely', treatmentTried: 'None' },
+    assessment: storedAssessment(),
+    createdAt: '2026-03-02T10:31:00.000Z',
+    savedAt: '2026-03-02T10:45:00.000Z',
+    signedAt: '2026-03-02T10:46:00.000Z',
+    signedBy: 'Dr Sam Reyes',
+    ...overrides,
+  });
+}
