@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodDef } from './define.ts';
 import { dataMethods } from './methods/data.ts';
 import { encounterMethods } from './methods/encounter.ts';
+import { referralMethods } from './methods/referral.ts';
 import { systemMethods } from './methods/system.ts';
 
 /**
@@ -13,6 +14,7 @@ export const api = {
   ...encounterMethods,
   ...systemMethods,
   ...dataMethods,
+  ...referralMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
