@@ -30,13 +30,18 @@ export const BasisItem = z.object({
 });
 export type BasisItem = z.infer<typeof BasisItem>;
 
+export const Strength = z.enum(['strong', 'moderate', 'weak', 'unlikely']);
+export type Strength = z.infer<typeof Strength>;
+
 export const DifferentialEntry = z.object({
   cause: z.string(),
   label: z.string(),
   rank: z.number().int().min(1),
   /** 0..1, comparable between causes of one assessment only. */
   score: z.number().min(0).max(1),
-  strength: z.enum(['strong', 'moderate', 'weak', 'unlikely']),
+  /** The signed sum of the basis weights the score is computed from (absent in assessments stored before it was added). */
+  points: z.number().optional(),
+  strength: Strength,
   supporting: z.array(z.string()),
   against: z.array(z.string()),
   basis: z.array(BasisItem),
@@ -82,6 +87,8 @@ export const WellsDvt = z.object({
   criteria: z.array(z.object({ id: z.string(), label: z.string(), points: z.number().int(), met: z.boolean(), findings: z.array(z.string()) })),
   nextStep: z.string(),
   citation: Citation,
+  /** The cause judged at least as likely as DVT when the "alternative diagnosis" criterion is met. */
+  alternative: z.string().optional(),
 });
 export type WellsDvt = z.infer<typeof WellsDvt>;
 

@@ -1,4 +1,6 @@
-import type { Citation, Urgency } from './assessment.ts';
+import type { Citation, Strength, Urgency } from './assessment.ts';
+
+export type { Strength };
 
 /**
  * Types of the knowledge base. The knowledge base is data a clinician can review: every item
@@ -93,10 +95,93 @@ export interface SourceSection {
   readonly id: string;
   /** A line that appears verbatim in the source text, so citations can be checked. */
   readonly heading: string;
+  /** The enclosing section, if any: a section's text runs until the next heading that is not inside it. */
+  readonly parent?: string;
 }
 
 export interface ExternalReference {
   readonly id: string;
   /** Full citation, e.g. "NICE NG158 (2020, updated 2023): Venous thromboembolic diseases". */
   readonly title: string;
+}
+
+/** A finding-to-cause relation: a present finding (or a pertinent negative) moves a cause up or down. */
+export interface RuleDef {
+  /** Stable id, `<cause>:<finding>` for a present finding, `<cause>:no-<finding>` for a pertinent negative. */
+  readonly id: string;
+  readonly cause: string;
+  readonly finding: string;
+  /** 'present': the finding is recorded; 'absent': it was checked and found absent. */
+  readonly when: 'present' | 'absent';
+  /** Signed weight in points: positive supports the cause, negative argues against it. */
+  readonly weight: number;
+  readonly reason: string;
+  readonly citation: Citation;
+  /** For a citation of the source: the words of the cited section this rule rests on (checked verbatim by the tests). */
+  readonly quote?: string;
+}
+
+/**
+ * A condition over an assessment in progress, kept as data so red flags and suggestions can be
+ * reviewed: a finding present, a cause ranking high enough, the Wells category, an earlier red flag.
+ */
+export type Condition =
+  | { readonly finding: string }
+  | { readonly anyOf: readonly Condition[] }
+  | { readonly allOf: readonly Condition[] }
+  | { readonly wells: 'likely' | 'unlikely' }
+  /** The cause scores at least minStrength and, when maxRank is given, ranks no lower than maxRank. */
+  | { readonly cause: string; readonly minStrength: Exclude<Strength, 'unlikely'>; readonly maxRank?: number }
+  | { readonly redFlag: string };
+
+export interface RedFlagTrigger {
+  readonly redFlag: string;
+  readonly when: Condition;
+  /** Why the condition is drawn this way, for the reviewing clinician. */
+  readonly note: string;
+}
+
+/**
+ * A suggestion rule (imaging or another investigation). `rationale` may contain `{findings}` (the
+ * labels of the findings that met the condition) and `{wells}` (e.g. "3 points, likely").
+ */
+export interface SuggestionRule<K extends string> {
+  readonly id: string;
+  readonly what: K;
+  readonly when: Condition;
+  readonly for: readonly string[];
+  readonly rationale: string;
+  readonly citation: Citation;
+}
+
+export interface ImagingRuleDef extends SuggestionRule<ImagingId> {
+  readonly urgency: 'urgent' | 'routine';
+}
+
+export type InvestigationId = 'd-dimer' | 'ankle-brachial-index' | 'blood-tests';
+
+export interface InvestigationDef {
+  readonly id: InvestigationId;
+  readonly label: string;
+  readonly citation: Citation;
+}
+
+export type InvestigationRuleDef = SuggestionRule<InvestigationId>;
+
+/** One criterion of the two-level Wells score for DVT. */
+export interface WellsCriterionDef {
+  readonly id: string;
+  readonly label: string;
+  readonly points: number;
+  /** Findings any one of which meets the criterion; empty for the computed "alternative diagnosis" item. */
+  readonly findings: readonly string[];
+}
+
+/** How a cause's points become a 0..1 score and a strength; one place, so every consumer agrees. */
+export interface ScoreScale {
+  /** score = 1 / (1 + exp(-(points - midpoint) / spread)) */
+  readonly midpoint: number;
+  readonly spread: number;
+  /** Lowest score of each strength, best first. */
+  readonly strength: { readonly strong: number; readonly moderate: number; readonly weak: number };
 }

@@ -1,0 +1,35 @@
+import type { Assessment, StoredAssessment } from '../assessment.ts';
+import type { CaseInput } from '../case.ts';
+import { KB_VERSION } from '../kb/index.ts';
+import { scoreCauses } from './differential.ts';
+import { raiseRedFlags } from './redFlags.ts';
+import { suggestImaging, suggestInvestigations } from './suggestions.ts';
+import { validateCase } from './validate.ts';
+import { wellsDvt } from './wells.ts';
+
+/**
+ * Assesses a case: the ranked differential with the basis of every cause, red flags, imaging,
+ * other investigations and the two-level Wells score. Pure and deterministic: the same findings
+ * (in any order) give the same assessment. Throws CaseError on an invalid case.
+ */
+export function assess(input: CaseInput | unknown): Assessment {
+  const c = validateCase(input);
+  const present = new Set(c.findings);
+  const { differential, pointsWithoutWells } = scoreCauses(c);
+  const causes = new Map(differential.map((d) => [d.cause, d]));
+  const wells = wellsDvt(present, differential, pointsWithoutWells);
+  const redFlags = raiseRedFlags({ present, causes, wells });
+  const ctx = { present, causes, wells, redFlags: new Map(redFlags.map((f) => [f.id, f])) };
+  return {
+    differential,
+    redFlags,
+    imaging: suggestImaging(ctx),
+    investigations: suggestInvestigations(ctx),
+    scores: { wellsDvt: wells },
+  };
+}
+
+/** An assessment as the store keeps it: it names the knowledge base it came from. */
+export function assessForStorage(input: CaseInput | unknown): StoredAssessment {
+  return { ...assess(input), knowledgeBase: KB_VERSION };
+}

@@ -1,0 +1,53 @@
+/**
+ * The clinical core: the knowledge base and the engine, pure TypeScript shared by the app, the
+ * `assess` command and the tests.
+ */
+import { causeById as causes, findingIndex } from './engine/model.ts';
+import type { CauseDef, FindingDef } from './types.ts';
+
+export { assess, assessForStorage } from './engine/assess.ts';
+export { CaseError } from './engine/validate.ts';
+export { searchFindings } from './engine/search.ts';
+export { formatReport } from './report.ts';
+export { KB_VERSION, knowledgeBase, type KnowledgeBase } from './kb/index.ts';
+export { Assessment, StoredAssessment } from './assessment.ts';
+export type {
+  BasisItem,
+  Citation,
+  DifferentialEntry,
+  ImagingSuggestion,
+  InvestigationSuggestion,
+  RedFlagHit,
+  Strength,
+  Urgency,
+  WellsDvt,
+} from './assessment.ts';
+export { Case, type CaseInput } from './case.ts';
+export { FINDING_GROUPS } from './types.ts';
+export type {
+  BodyRegion,
+  CauseDef,
+  CitedText,
+  Condition,
+  ExternalReference,
+  FindingDef,
+  FindingGroup,
+  FindingGroupDef,
+  Icd10Code,
+  ImagingDef,
+  ImagingId,
+  ImagingRuleDef,
+  InvestigationDef,
+  InvestigationId,
+  InvestigationRuleDef,
+  RedFlagDef,
+  RedFlagTrigger,
+  RuleDef,
+  ScoreScale,
+  SourceSection,
+  TreatmentKind,
+  WellsCriterionDef,
+} from './types.ts';
+
+export const findingById = (id: string): FindingDef | undefined => findingIndex.get(id);
+export const causeById = (id: string): CauseDef | undefined => causes.get(id);
