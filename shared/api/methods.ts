@@ -3,6 +3,7 @@ import type { MethodDef } from './define.ts';
 import { dataMethods } from './methods/data.ts';
 import { encounterMethods } from './methods/encounter.ts';
 import { referralMethods } from './methods/referral.ts';
+import { reviewMethods } from './methods/review.ts';
 import { systemMethods } from './methods/system.ts';
 
 /**
@@ -15,6 +16,7 @@ export const api = {
   ...systemMethods,
   ...dataMethods,
   ...referralMethods,
+  ...reviewMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

@@ -3,7 +3,7 @@ import { ApiError } from '../../api/errors.ts';
 import { EncounterDraft, type Addendum, type EncounterStatus, type ReferralPriority } from '../../api/encounter.ts';
 import { StoredAssessment } from '../../clinical/assessment.ts';
 import { EXTENSION, SYSTEM } from './codes.ts';
-import { base64ToUtf8 } from './ids.ts';
+import { base64ToUtf8, uuidFromName } from './ids.ts';
 
 /**
  * A FHIR R4 Bundle back to encounters (the inverse of toFhirBundle; mapping.md). The file is
@@ -108,8 +108,14 @@ const BundleR = z.object({
 export interface FhirEncounterRecord {
   /** Position of the Encounter in Bundle.entry (0-based). */
   readonly index: number;
-  /** The Leg Pain DDx id (identifier with system urn:leg-pain-ddx:encounter), or null for an encounter from elsewhere. */
-  readonly id: string | null;
+  /**
+   * The Leg Pain DDx id (identifier with system urn:leg-pain-ddx:encounter). An encounter from
+   * elsewhere gets "fhir-" and a UUID hashed from its fullUrl (or Encounter/id), so importing the
+   * same file twice adds it once.
+   */
+  readonly id: string;
+  /** True when the encounter was exported by Leg Pain DDx (it carries our encounter identifier). */
+  readonly fromLegPainDdx: boolean;
   readonly revision: number | null;
   readonly status: EncounterStatus;
   readonly createdAt: string | null;
@@ -185,7 +191,8 @@ export function fromFhirBundle(input: unknown): FhirReadResult {
     if (entry.resource.resourceType !== 'Encounter') return;
     const label = `Encounter ${encounters.length + skipped.length + 1} in the file`;
     try {
-      encounters.push(readEncounter(index, entry.resource, keysOf(index).flatMap((k) => children.get(k) ?? []), byRef));
+      const keys = keysOf(index);
+      encounters.push(readEncounter(index, keys[0] ?? null, entry.resource, keys.flatMap((k) => children.get(k) ?? []), byRef));
     } catch (error) {
       skipped.push({ index, reason: `${label}: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -212,6 +219,7 @@ function zodMessage(error: z.ZodError, what: string): string {
 
 function readEncounter(
   index: number,
+  sourceKey: string | null,
   raw: unknown,
   related: unknown[],
   byRef: Map<string, { index: number; resource: unknown }>,
@@ -324,11 +332,14 @@ function readEncounter(
 
   const versionId = e.meta?.versionId;
   const revision = versionId !== undefined && /^[1-9]\d{0,8}$/.test(versionId) ? Number(versionId) : null;
+  const ownId = e.identifier?.find((i) => i.system === SYSTEM.encounter)?.value;
   return {
     index,
-    id: e.identifier?.find((i) => i.system === SYSTEM.encounter)?.value ?? null,
+    id: ownId ?? `fhir-${uuidFromName(sourceKey ?? JSON.stringify(fields))}`,
+    fromLegPainDdx: ownId !== undefined,
     revision,
-    status: e.status === 'finished' ? 'signed' : 'draft',
+    // Signed means signed in Leg Pain DDx: a "finished" encounter without our signature comes in as a draft.
+    status: e.status === 'finished' && sub(signature, 'at')?.valueDateTime !== undefined ? 'signed' : 'draft',
     createdAt: ext(e.extension, EXTENSION.createdAt)?.valueDateTime ?? null,
     savedAt: e.meta?.lastUpdated ?? null,
     signedAt: sub(signature, 'at')?.valueDateTime ?? null,

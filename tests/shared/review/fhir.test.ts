@@ -173,6 +173,7 @@ describe('fromFhirBundle', () => {
     for (const [i, record] of encounters.entries()) {
       const original = items[i]!.encounter;
       expect(record.id).toBe(original.id);
+      expect(record.fromLegPainDdx).toBe(true);
       expect(record.revision).toBe(original.revision);
       expect(record.status).toBe(original.status);
       expect(record.createdAt).toBe(original.createdAt);
@@ -246,10 +247,12 @@ describe('fromFhirBundle', () => {
     };
     const { encounters, skipped } = fromFhirBundle(foreign);
     expect(skipped).toEqual([]);
+    expect(encounters[0]!.id).toMatch(/^fhir-[0-9a-f-]{36}$/);
+    expect(fromFhirBundle(foreign).encounters[0]!.id).toBe(encounters[0]!.id);
     expect(encounters[0]).toMatchObject({
-      id: null,
+      fromLegPainDdx: false,
       revision: null,
-      status: 'signed',
+      status: 'draft',
       assessment: null,
       fields: { patient: { name: 'Jo Bloggs', sex: 'male', birthDate: null, identifier: '' }, findings: ['loc-calf'], referral: { priority: 'urgent', to: '' } },
     });

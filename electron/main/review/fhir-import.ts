@@ -1,0 +1,67 @@
+import type { Encounter } from '../../../shared/api/encounter.ts';
+import { ApiError } from '../../../shared/api/errors.ts';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportedEncounter, type ImportResult } from '../../../shared/api/transfer.ts';
+import { KB_VERSION } from '../../../shared/clinical/index.ts';
+import { readFhirJson, type FhirEncounterRecord } from '../../../shared/review/fhir/index.ts';
+import { assessEncounter } from '../services/assessment.ts';
+import type { Db } from '../store/database.ts';
+import { importEncounters } from '../store/transfer.ts';
+
+/**
+ * A FHIR R4 Bundle into the database, through the store's JSON import so the rules are the same:
+ * every encounter checked first, added in one transaction, an id already stored never touched,
+ * each one left out reported with its reason.
+ */
+
+/**
+ * One read-back encounter as an entry of the app's own export format. The file carries only the
+ * latest revision, so the encounter comes in with that one revision, numbered 1. Its stored
+ * assessment is kept as it was; one from elsewhere is assessed with today's engine.
+ */
+function toExported(r: FhirEncounterRecord, at: string): ExportedEncounter {
+  const signed = r.status === 'signed';
+  const savedAt = r.savedAt ?? at;
+  const encounter: Encounter = {
+    id: r.id,
+    revision: 1,
+    status: r.status,
+    ...r.fields,
+    assessment: r.assessment ?? assessEncounter(r.fields),
+    createdAt: r.createdAt ?? at,
+    savedAt,
+    signedAt: signed ? r.signedAt : null,
+    signedBy: signed ? (r.signedBy ?? 'not recorded in the imported file') : null,
+  };
+  return {
+    id: r.id,
+    status: r.status,
+    createdAt: encounter.createdAt,
+    signedAt: encounter.signedAt,
+    signedBy: encounter.signedBy,
+    signedRevision: signed ? 1 : null,
+    revisions: [{ revision: 1, savedAt, savedBy: r.fromLegPainDdx ? 'FHIR import' : 'FHIR import (from another system)', encounter }],
+    addenda: [...r.addenda],
+  };
+}
+
+export function importFhir(db: Db, json: string, at: string, appVersion: string): ImportResult {
+  const read = readFhirJson(json);
+  const skipped: ImportResult['skipped'] = [...read.skipped];
+  const records: FhirEncounterRecord[] = [];
+  const entries: ExportedEncounter[] = [];
+  for (const record of read.encounters) {
+    try {
+      entries.push(toExported(record, at));
+      records.push(record);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      skipped.push({ index: record.index, id: record.id, reason: error.message });
+    }
+  }
+  const document = { format: EXPORT_FORMAT, version: EXPORT_FORMAT_VERSION, exportedAt: at, appVersion, knowledgeBase: KB_VERSION, encounters: entries };
+  const result = importEncounters(db, JSON.stringify(document), at);
+  // The store reports positions in the list it was given; the user needs positions in the FHIR file.
+  for (const s of result.skipped) skipped.push({ ...s, index: records[s.index]!.index });
+  skipped.sort((a, b) => a.index - b.index);
+  return { imported: result.imported, skipped };
+}

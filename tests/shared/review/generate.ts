@@ -1,0 +1,95 @@
+import type { EncounterDraftInput } from '../../../shared/api/encounter.ts';
+import { CAUSE_IDS, FINDING_IDS } from '../../../shared/clinical/vocabulary.ts';
+
+/**
+ * Reproducible encounters for tests and benchmarks of the history: the same seed gives the same
+ * encounters. Patients come back several times (timelines), notes carry searchable words, findings
+ * are drawn from the vocabulary. Test data only: the combinations are random, not clinical cases.
+ */
+
+/** mulberry32: a small, well-known seeded PRNG. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const GIVEN = ['Ada', 'Bo', 'Chen', 'Dara', 'Emeka', 'Farah', 'Goran', 'Hana', 'Ivo', 'Jun', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Vera', 'Wen', 'Yusuf', 'Zoe'];
+const FAMILY = ['Example', 'Okafor', 'Lindqvist', 'Moreau', 'Nakamura', 'Petrov', 'Quispe', 'Rahman', 'Silva', 'Tanaka', 'Umarov', 'Varga', 'Walsh', 'Xu', 'Young', 'Zielinski', 'Adeyemi', 'Bianchi', 'Castro', 'Dubois'];
+const PARTS = ['calf', 'thigh', 'knee', 'heel', 'buttock'];
+const NOTE_WORDS = ['walked', 'stairs', 'gardening', 'football', 'cycling', 'flight', 'office', 'lifting', 'swimming', 'hiking', 'driving', 'kneeling', 'running', 'dancing', 'yoga', 'tennis'];
+
+export interface GeneratedEncounter {
+  readonly draft: EncounterDraftInput;
+  /** Sign it after saving (about two in three are signed). */
+  readonly sign: boolean;
+}
+
+export interface GenerateOptions {
+  readonly count: number;
+  readonly seed?: number;
+  /** About this many encounters per patient on average. */
+  readonly perPatient?: number;
+  /** The newest visit; the others spread over the two years before it. */
+  readonly newest?: string;
+}
+
+const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+
+function sample<T>(rand: () => number, list: readonly T[], n: number): T[] {
+  const copy = [...list];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy.slice(0, n);
+}
+
+export function generateEncounters(options: GenerateOptions): GeneratedEncounter[] {
+  const rand = prng(options.seed ?? 7);
+  const patients = Math.max(1, Math.round(options.count / (options.perPatient ?? 4)));
+  const newest = Date.parse(options.newest ?? '2026-11-20T17:00:00.000Z');
+  const span = 2 * 365 * 24 * 3600 * 1000;
+  const out: GeneratedEncounter[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const p = Math.floor(rand() * patients);
+    const pr = prng(p + 1);
+    const name = `${pick(pr, GIVEN)} ${pick(pr, FAMILY)}`;
+    const birthYear = 1935 + Math.floor(pr() * 70);
+    const birthDate = `${birthYear}-${String(1 + Math.floor(pr() * 12)).padStart(2, '0')}-${String(1 + Math.floor(pr() * 28)).padStart(2, '0')}`;
+    const sex = pick(pr, ['female', 'male', 'female', 'male', 'other', 'unknown'] as const);
+    const identifier = `MRN ${String(100000 + p).padStart(6, '0')}`;
+    const chosen = sample(rand, FINDING_IDS, 3 + Math.floor(rand() * 6));
+    const absent = sample(
+      rand,
+      FINDING_IDS.filter((f) => !chosen.includes(f)),
+      Math.floor(rand() * 3),
+    );
+    const side = pick(rand, ['left', 'right', 'both'] as const);
+    const days = 1 + Math.floor(rand() * 30);
+    const seenAt = new Date(newest - Math.floor(rand() * span)).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+    const words = sample(rand, NOTE_WORDS, 3);
+    out.push({
+      sign: rand() < 0.67,
+      draft: {
+        seenAt,
+        patient: { name, birthDate, sex, identifier },
+        clinician: { name: 'Dr Sam Reyes', role: 'General practitioner' },
+        complaint: `Pain at the back of the ${side === 'both' ? 'legs' : `${side} ${pick(rand, PARTS)}`} for ${days} days`,
+        pain: { intensity: Math.floor(rand() * 11), duration: `${days} days`, side },
+        findings: chosen,
+        absent,
+        notes: `Encounter ${i + 1}. Pain after ${words[0]} and ${words[1]}; usually enjoys ${words[2]}.`,
+        workingDiagnosis: rand() < 0.6 ? pick(rand, CAUSE_IDS) : null,
+        referral:
+          rand() < 0.3 ? { to: 'Vascular clinic', priority: pick(rand, ['routine', 'urgent', 'emergency'] as const), question: 'Please assess.' } : null,
+      },
+    });
+  }
+  return out;
+}
