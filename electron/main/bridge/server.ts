@@ -1,0 +1,164 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Envelope } from '../../../shared/api/errors.ts';
+import { isMethodName, type Services } from '../../../shared/api/methods.ts';
+import { contentSecurityPolicy } from '../app/csp.ts';
+import { dispatch } from '../ipc/dispatch.ts';
+import { readStatic } from './static.ts';
+
+/**
+ * The loopback bridge of spec/encounter-api.md: the contract over HTTP on 127.0.0.1, for
+ * development, end-to-end tests and scripts, with the same dispatch as the IPC handlers.
+ * Three locks: it listens on loopback only; every call needs the per-start bearer token; and the
+ * Host header must name the loopback address and port (a page on another site that rebinds its
+ * DNS name to 127.0.0.1 sends its own name as Host).
+ */
+
+export interface BridgeOptions {
+  readonly services: Services;
+  /** The built renderer (out/renderer), served at /. */
+  readonly rendererDir: string;
+  /** 0 or absent: a free port. */
+  readonly port?: number;
+  /** Largest request body accepted, in bytes. */
+  readonly maxBodyBytes?: number;
+}
+
+export interface Bridge {
+  readonly url: string;
+  readonly token: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
+
+/** Headers on every answer: the renderer's CSP, no sniffing, no referrer (the token is in the page URL), no caching. */
+function baseHeaders(): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy(),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'x-frame-options': 'DENY',
+  };
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, { ...baseHeaders(), 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const sendEnvelope = (res: ServerResponse, status: number, envelope: Envelope<unknown>): void =>
+  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
+
+const failure = (code: 'invalid' | 'not-found' | 'forbidden', message: string): Envelope<never> => ({ ok: false, error: { code, message } });
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const match = /^Bearer (.+)$/.exec(header ?? '');
+  if (match === null) return false;
+  const given = Buffer.from(match[1]!);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
+  const token = randomBytes(24).toString('base64url');
+  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  let allowedHosts: Set<string> = new Set();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
+      return send(res, 403, 'Forbidden: this service answers only to its loopback address.', 'text/plain; charset=utf-8');
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') {
+        res.setHeader('allow', 'POST');
+        return sendEnvelope(res, 405, failure('invalid', 'Calls of the contract are POST requests.'));
+      }
+      if (!tokenMatches(req.headers.authorization, token)) {
+        return sendEnvelope(res, 401, failure('forbidden', 'The access token is missing or wrong.'));
+      }
+      const method = url.pathname.slice('/api/'.length);
+      if (!isMethodName(method)) return sendEnvelope(res, 404, failure('not-found', 'This version of Leg Pain DDx has no such function.'));
+      let body: Buffer;
+      try {
+        body = await readBody(req, maxBody);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return sendEnvelope(res, 413, failure('invalid', 'The request is too large.'));
+        throw error;
+      }
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      } catch {
+        return sendEnvelope(res, 400, failure('invalid', 'The request body is not valid JSON.'));
+      }
+      // Every call that reaches a service answers 200, its outcome in the envelope.
+      return sendEnvelope(res, 200, await dispatch(opts.services, method, input));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return send(res, 405, 'Method not allowed.', 'text/plain; charset=utf-8');
+    }
+    const file = await readStatic(opts.rendererDir, url.pathname);
+    if (file === null) return send(res, 404, 'Not found.', 'text/plain; charset=utf-8');
+    return send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : file.body, file.type);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[leg-pain-ddx] bridge request failed:', error);
+      if (!res.headersSent) sendEnvelope(res, 500, { ok: false, error: { code: 'internal', message: 'Something went wrong inside Leg Pain DDx.' } });
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 120_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+        // A client holding a connection open must not keep the process alive for long.
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      }),
+  };
+}

@@ -1,0 +1,31 @@
+import { ApiError, type Envelope } from '../../../shared/api/errors.ts';
+import { api, isMethodName, type Services } from '../../../shared/api/methods.ts';
+import { describeIssue } from './issues.ts';
+
+/**
+ * One call of the contract, whatever the transport: unknown method, then validation with the
+ * table's schema, then the service. Services throw ApiError for the contract's errors; anything
+ * else is a fault of ours, logged here and answered with a generic `internal` error (no stack,
+ * no SQL, nothing of the patient's data leaves in the message).
+ */
+export async function dispatch(services: Services, method: string, rawInput: unknown): Promise<Envelope<unknown>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'not-found', message: 'This version of Leg Pain DDx has no such function.' } };
+  }
+  const parsed = api[method].input.safeParse(rawInput);
+  if (!parsed.success) {
+    const { path, message } = describeIssue(parsed.error.issues[0]!);
+    return { ok: false, error: path === undefined ? { code: 'invalid', message } : { code: 'invalid', message, path } };
+  }
+  try {
+    const service = services[method] as (input: unknown) => unknown;
+    return { ok: true, value: await service(parsed.data) };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+    console.error(`[leg-pain-ddx] ${method} failed:`, error);
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside Leg Pain DDx; nothing was changed. Please try again, and report it if it happens again.' },
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import type { Services } from '../../shared/api/methods.ts';
+import { dataServices } from './services/data.ts';
+import { encounterServices } from './services/encounter.ts';
+import { systemServices } from './services/system.ts';
+import { reviewServices } from './review/services.ts';
+import type { ServiceContext } from './services/context.ts';
+import { createStore, type Store } from './store/store.ts';
+
+export interface OpenServicesOptions {
+  /** The folder holding the database (LEGPAIN_DATA_DIR, the user-data folder, or a test's temporary folder). */
+  readonly dataDir: string;
+  readonly now?: () => Date;
+  readonly appVersion?: string;
+}
+
+export interface OpenedServices {
+  /** One function per method of the contract, taking parsed input. */
+  readonly services: Services;
+  readonly store: Store;
+  /** Set when a damaged database was moved aside at start-up: show it to the user. */
+  readonly startupNotice: string | null;
+  /** Closes the database cleanly (the WAL is checkpointed). */
+  close(): void;
+}
+
+/**
+ * Opens the database of `dataDir` and the services of every domain. A domain adds its services
+ * with one line here (and its rows in shared/api/methods.ts). Throws NewerDatabaseError or
+ * DatabaseAccessError, with a message for the user, when the database cannot be used at all.
+ */
+export function openServices(opts: OpenServicesOptions): OpenedServices {
+  const now = opts.now ?? (() => new Date());
+  const store = createStore(opts.dataDir, now);
+  const ctx: ServiceContext = { store, now, appVersion: opts.appVersion ?? 'development' };
+  const services: Services = {
+    ...encounterServices(ctx),
+    ...systemServices(ctx),
+    ...dataServices(ctx),
+    ...reviewServices(ctx),
+  };
+  return { services, store, startupNotice: store.startupNotice, close: () => store.close() };
+}

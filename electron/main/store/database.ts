@@ -1,0 +1,66 @@
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+
+/** Opening the database with the settings every connection needs, and the one way to change it. */
+
+export type Db = DatabaseSync;
+
+/** Applied on every connection: durability first (a saved encounter survives a power cut). */
+export function applyConnectionSettings(db: Db): void {
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA busy_timeout = 5000');
+}
+
+export function openConnection(path: string, options: { readOnly?: boolean } = {}): Db {
+  return new DatabaseSync(path, { readOnly: options.readOnly ?? false, enableForeignKeyConstraints: true });
+}
+
+/**
+ * Runs fn in one write transaction: all of it is stored, or none of it. BEGIN IMMEDIATE takes the
+ * write lock up front so a concurrent writer waits instead of failing half-way.
+ */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+export const pragmaValue = (db: Db, pragma: string): unknown => {
+  const row = db.prepare(`PRAGMA ${pragma}`).get() as Record<string, unknown> | undefined;
+  return row === undefined ? undefined : Object.values(row)[0];
+};
+
+/** The rows of PRAGMA integrity_check / quick_check: ['ok'] when the file is sound. */
+export function checkIntegrity(db: Db, kind: 'integrity_check' | 'quick_check'): string[] {
+  return db
+    .prepare(`PRAGMA ${kind}`)
+    .all()
+    .map((row) => String(Object.values(row)[0]));
+}
+
+/** 'LPDX' in ASCII: written by the first migration, checked before a file is restored. */
+export const APPLICATION_ID = 0x4c504458;
+
+const statementCache = new WeakMap<Db, Map<string, StatementSync>>();
+
+/** A prepared statement, prepared once per connection (saves re-parsing SQL on every call). */
+export function stmt(db: Db, sql: string): StatementSync {
+  let cache = statementCache.get(db);
+  if (cache === undefined) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (statement === undefined) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}

@@ -1,0 +1,49 @@
+import { inTransaction, pragmaValue, type Db } from '../database.ts';
+import { up as initial } from './001-initial.ts';
+import { up as search } from './002-search.ts';
+
+/**
+ * Numbered schema changes. The database's PRAGMA user_version is the number of migrations applied;
+ * opening applies the missing ones in one transaction, so a crash leaves the old schema intact.
+ * Add a migration by appending a file and a line here, never by editing one that has shipped.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: (db: Db) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'encounters, revisions, assessments, addenda, audit, profile, settings', up: initial },
+  { version: 2, name: 'full-text search and list indexes', up: search },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export const schemaVersionOf = (db: Db): number => Number(pragmaValue(db, 'user_version'));
+
+/** Thrown when the file was written by a newer version of the app; the file is left as it is. */
+export class NewerDatabaseError extends Error {
+  readonly found: number;
+  constructor(found: number) {
+    super(
+      `This encounter database was written by a newer version of Leg Pain DDx (data format ${found}; this version reads up to ${SCHEMA_VERSION}). ` +
+        'Install the newer version to open it. The file has not been changed.',
+    );
+    this.name = 'NewerDatabaseError';
+    this.found = found;
+  }
+}
+
+/** Brings the schema to `target` (default: the newest). Returns the versions applied. */
+export function migrate(db: Db, target = SCHEMA_VERSION): number[] {
+  const current = schemaVersionOf(db);
+  if (current > SCHEMA_VERSION) throw new NewerDatabaseError(current);
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return [];
+  inTransaction(db, () => {
+    for (const m of pending) m.up(db);
+    db.exec(`PRAGMA user_version = ${pending.at(-1)!.version}`);
+  });
+  return pending.map((m) => m.version);
+}

@@ -1,0 +1,155 @@
+import { ApiError } from '../../../shared/api/errors.ts';
+import {
+  EXPORT_FORMAT,
+  EXPORT_FORMAT_VERSION,
+  ExportDocument,
+  ExportedEncounter,
+  type ImportResult,
+} from '../../../shared/api/transfer.ts';
+import { KB_VERSION } from '../../../shared/clinical/index.ts';
+import { describeIssue } from '../ipc/issues.ts';
+import { appendAudit } from './audit.ts';
+import { inTransaction, stmt, type Db } from './database.ts';
+import { getHead, insertEncounter, pickFields, readAddenda, readRevisions, type Head, type NewEncounter } from './encounters.ts';
+import { readProfile } from './profile.ts';
+
+/** JSON export of encounters with their whole history, and an import that never overwrites. */
+
+function exported(db: Db, head: Head): ExportedEncounter {
+  return {
+    id: head.id,
+    status: head.status,
+    createdAt: head.created_at,
+    signedAt: head.signed_at,
+    signedBy: head.signed_by,
+    signedRevision: head.signed_revision,
+    revisions: readRevisions(db, head),
+    addenda: readAddenda(db, head.n),
+  };
+}
+
+export function exportEncounters(
+  db: Db,
+  options: { ids?: readonly string[] | undefined; exportedAt: string; appVersion: string },
+): { json: string; count: number } {
+  // One read transaction: a consistent snapshot even if a save lands meanwhile.
+  db.exec('BEGIN');
+  try {
+    let heads: Head[];
+    if (options.ids === undefined) {
+      heads = stmt(db, 'SELECT n, id, created_at, revision, status, signed_revision, signed_at, signed_by FROM encounters ORDER BY n').all() as unknown as Head[];
+    } else {
+      heads = [...new Set(options.ids)].map((id, i) => {
+        const head = getHead(db, id);
+        if (head === undefined) throw new ApiError('not-found', `There is no encounter with the id ${id}; nothing was exported.`, `ids.${i}`);
+        return head;
+      });
+    }
+    const encounters = heads.map((h) => exported(db, h));
+    const document = {
+      format: EXPORT_FORMAT,
+      version: EXPORT_FORMAT_VERSION,
+      exportedAt: options.exportedAt,
+      appVersion: options.appVersion,
+      knowledgeBase: KB_VERSION,
+      encounters,
+    };
+    return { json: JSON.stringify(document, null, 1), count: encounters.length };
+  } finally {
+    db.exec('COMMIT');
+  }
+}
+
+/** What is wrong with an otherwise well-formed exported encounter, or null. */
+function inconsistency(e: ExportedEncounter): string | null {
+  for (const [i, r] of e.revisions.entries()) {
+    if (r.revision !== i + 1 || r.encounter.revision !== i + 1) return `revisions.${i}: the revisions are not numbered 1, 2, 3… in order`;
+    if (r.encounter.id !== e.id) return `revisions.${i}: the revision belongs to another encounter`;
+  }
+  const last = e.revisions.length;
+  if (e.status === 'signed' && (e.signedRevision !== last || e.signedAt === null || e.signedBy === null)) {
+    return 'status: a signed encounter needs its signed revision (the latest), signing time and signer';
+  }
+  if (e.status === 'draft' && (e.signedRevision !== null || e.addenda.length > 0)) {
+    return 'status: a draft has neither a signature nor addenda';
+  }
+  return null;
+}
+
+function toNewEncounter(e: ExportedEncounter): NewEncounter {
+  return {
+    id: e.id,
+    createdAt: e.createdAt,
+    status: e.status,
+    signedRevision: e.signedRevision,
+    signedAt: e.signedAt,
+    signedBy: e.signedBy,
+    revisions: e.revisions.map((r) => ({
+      revision: r.revision,
+      savedAt: r.savedAt,
+      savedBy: r.savedBy ?? 'imported',
+      fields: pickFields(r.encounter),
+      // The assessment is kept as it was on the day, with the knowledge base it came from.
+      assessment: r.encounter.assessment,
+    })),
+    addenda: e.addenda,
+  };
+}
+
+/**
+ * Checks every entry first, then adds the good ones in one transaction. An encounter already
+ * stored (same id) is never touched; each entry left out is reported with the reason.
+ */
+export function importEncounters(db: Db, json: string, at: string): ImportResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    throw new ApiError('invalid', `The file is not valid JSON (${(error as Error).message}); nothing was imported.`, 'json');
+  }
+  const doc = ExportDocument.safeParse(raw);
+  if (!doc.success) {
+    const { path, message } = describeIssue(doc.error.issues[0]!, 'The file');
+    throw new ApiError('invalid', `${message.replace(/\.$/, '')}${path === undefined ? '' : ` (${path})`}; nothing was imported.`, 'json');
+  }
+
+  const skipped: ImportResult['skipped'] = [];
+  const accepted: NewEncounter[] = [];
+  const seenIds = new Set<string>();
+  const seenAddenda = new Set<string>();
+  const addendumExists = stmt(db, 'SELECT 1 FROM addenda WHERE id = ?');
+  doc.data.encounters.forEach((entry, index) => {
+    const rawId = (entry as { id?: unknown } | null)?.id;
+    const id = typeof rawId === 'string' ? rawId : undefined;
+    const skip = (reason: string): void => {
+      skipped.push(id === undefined ? { index, reason } : { index, id, reason });
+    };
+    const parsed = ExportedEncounter.safeParse(entry);
+    if (!parsed.success) {
+      const { path, message } = describeIssue(parsed.error.issues[0]!, 'The entry');
+      return skip(path === undefined ? message : `${path}: ${message}`);
+    }
+    const e = parsed.data;
+    const problem = inconsistency(e);
+    if (problem !== null) return skip(problem);
+    if (seenIds.has(e.id)) return skip('The same encounter appears earlier in the file.');
+    seenIds.add(e.id);
+    if (getHead(db, e.id) !== undefined) return skip('An encounter with this id is already stored; it was left as it is.');
+    if (e.addenda.some((a) => seenAddenda.has(a.id) || addendumExists.get(a.id) !== undefined)) {
+      return skip('One of its addenda is already stored, or appears twice in the file.');
+    }
+    for (const a of e.addenda) seenAddenda.add(a.id);
+    accepted.push(toNewEncounter(e));
+  });
+
+  if (accepted.length > 0) {
+    inTransaction(db, () => {
+      const who = readProfile(db)?.name ?? 'unknown user';
+      for (const e of accepted) {
+        insertEncounter(db, e);
+        appendAudit(db, { at, who, action: 'import', encounterId: e.id, detail: { revisions: e.revisions.length, status: e.status } });
+      }
+    });
+  }
+  return { imported: accepted.length, skipped };
+}

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openConnection } from '../../../electron/main/store/database.ts';
+import { openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
+
+/** The append-only, hash-chained audit log: who did what, when; tampering shows. */
+
+describe('audit log', () => {
+  let t: TestServices;
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    t = openTestServices();
+    dir = tempDir('legpain-audit-');
+  });
+  afterEach(() => {
+    t.dispose();
+    dir.remove();
+  });
+
+  async function someHistory(): Promise<string> {
+    await t.client.profile.save({ name: 'Dr Lee' });
+    const { id } = await t.client.encounter.save(sampleDraft());
+    await t.client.encounter.save({ ...sampleDraft({ notes: 'more' }), id, baseRevision: 1 });
+    await t.client.encounter.sign({ id, baseRevision: 2 });
+    await t.client.encounter.addAddendum({ id, text: 'Called the patient.' });
+    await t.client.data.exportJson({});
+    await t.client.backup.create({ path: `${dir.path}/backup.sqlite` });
+    return id;
+  }
+
+  it('records create, save, sign, addendum, export and backup with who and when, newest first', async () => {
+    const id = await someHistory();
+    const entries = await t.client.audit.list({});
+    expect(entries.map((e) => e.action)).toEqual(['backup', 'export', 'addendum', 'sign', 'save', 'create', 'profile']);
+    expect(entries.slice(0, 6).every((e) => e.who === 'Dr Lee')).toBe(true);
+    // The profile entry names who was there before the change.
+    expect(entries[6]!.who).toBe('unknown user');
+    expect(entries.map((e) => e.seq)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    const times = entries.map((e) => Date.parse(e.at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(entries.find((e) => e.action === 'save')!.detail).toEqual({ revision: 2 });
+    expect(entries.find((e) => e.action === 'backup')!.detail).toMatchObject({ path: `${dir.path}/backup.sqlite` });
+    // One encounter's trail, and paging.
+    expect((await t.client.audit.list({ encounterId: id })).map((e) => e.action)).toEqual(['addendum', 'sign', 'save', 'create']);
+    expect((await t.client.audit.list({ limit: 2, beforeSeq: 4 })).map((e) => e.seq)).toEqual([3, 2]);
+    expect(await t.client.audit.verify({})).toEqual({ intact: true, entries: 7 });
+  });
+
+  it('keeps no clinical text in the log', async () => {
+    await someHistory();
+    const text = JSON.stringify(await t.client.audit.list({}));
+    for (const secret of ['Ada Example', 'MRN 004211', 'Long-haul', 'Called the patient']) expect(text).not.toContain(secret);
+  });
+
+  it('cannot be changed through SQL while its triggers stand', async () => {
+    await someHistory();
+    expect(() => t.store.db.exec("UPDATE audit SET who = 'someone else' WHERE seq = 2")).toThrow(/append-only/);
+    expect(() => t.store.db.exec('DELETE FROM audit WHERE seq = 2')).toThrow(/append-only/);
+  });
+
+  /** Tampering as someone editing the file with another tool would: triggers dropped first. */
+  function tamper(sql: string): void {
+    const path = t.store.path;
+    t.close();
+    const db = openConnection(path);
+    db.exec('DROP TRIGGER audit_append_only_update; DROP TRIGGER audit_append_only_delete;');
+    db.exec(sql);
+    db.close();
+  }
+
+  async function verifyAfterReopen() {
+    const reopened = openTestServices({ dataDir: t.dataDir });
+    try {
+      return await reopened.client.audit.verify({});
+    } finally {
+      reopened.close();
+    }
+  }
+
+  it('detects an edited entry', async () => {
+    await someHistory();
+    tamper("UPDATE audit SET who = 'Dr Impostor' WHERE seq = 4");
+    expect(await verifyAfterReopen()).toEqual({ intact: false, firstBadEntry: 4 });
+  });
+
+  it('detects an edited detail', async () => {
+    await someHistory();
+    tamper(`UPDATE audit SET detail = '{"revision":9}' WHERE seq = 3`);
+    expect(await verifyAfterReopen()).toEqual({ intact: false, firstBadEntry: 3 });
+  });
+
+  it('detects a deleted entry in the middle', async () => {
+    await someHistory();
+    tamper('DELETE FROM audit WHERE seq = 5');
+    expect(await verifyAfterReopen()).toEqual({ intact: false, firstBadEntry: 5 });
+  });
+
+  it('detects entries cut off the end', async () => {
+    await someHistory();
+    tamper('DELETE FROM audit WHERE seq >= 6');
+    expect(await verifyAfterReopen()).toEqual({ intact: false, firstBadEntry: 6 });
+  });
+
+  it('detects an entry rewritten with a fresh hash (the next link breaks)', async () => {
+    await someHistory();
+    const path = t.store.path;
+    t.close();
+    const { entryHash } = await import('../../../electron/main/store/audit.ts');
+    const db = openConnection(path);
+    db.exec('DROP TRIGGER audit_append_only_update');
+    const row = db.prepare('SELECT * FROM audit WHERE seq = 2').get() as { at: string; action: 'create'; encounter_id: string; detail: string; prev_hash: string };
+    const forged = { at: row.at, who: 'Dr Impostor', action: row.action, encounterId: row.encounter_id, detail: JSON.parse(row.detail) };
+    db.prepare('UPDATE audit SET who = ?, hash = ? WHERE seq = 2').run('Dr Impostor', entryHash(2, forged, row.prev_hash));
+    db.close();
+    expect(await verifyAfterReopen()).toEqual({ intact: false, firstBadEntry: 3 });
+  });
+});

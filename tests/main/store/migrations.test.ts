@@ -1,0 +1,110 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assessForStorage } from '../../../shared/clinical/index.ts';
+import { openServices } from '../../../electron/main/services.ts';
+import { openConnection, pragmaValue } from '../../../electron/main/store/database.ts';
+import { migrate, MIGRATIONS, NewerDatabaseError, SCHEMA_VERSION } from '../../../electron/main/store/migrations/index.ts';
+import { DATABASE_FILE } from '../../../electron/main/store/open.ts';
+import { openTestServices, sampleDraft, tempDir } from '../helpers.ts';
+
+/** Schema versions: numbered migrations by PRAGMA user_version, applied in one transaction. */
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('migrations', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => (dir = tempDir('legpain-migrate-')));
+  afterEach(() => dir.remove());
+
+  it('creates a new database at the newest version, in WAL mode with full sync and foreign keys', () => {
+    const t = openTestServices({ dataDir: dir.path });
+    try {
+      expect(pragmaValue(t.store.db, 'user_version')).toBe(SCHEMA_VERSION);
+      expect(pragmaValue(t.store.db, 'journal_mode')).toBe('wal');
+      expect(pragmaValue(t.store.db, 'synchronous')).toBe(2);
+      expect(pragmaValue(t.store.db, 'foreign_keys')).toBe(1);
+    } finally {
+      t.close();
+    }
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('upgrades a database made by the first schema, keeping its encounters and making them searchable', async () => {
+    const path = join(dir.path, DATABASE_FILE);
+    const db = openConnection(path);
+    db.exec('PRAGMA journal_mode = WAL');
+    expect(migrate(db, 1)).toEqual([1]);
+    // An encounter as version 1 wrote it.
+    const fields = { ...sampleDraft(), clinician: { name: 'Dr Old', role: '' } };
+    const assessment = assessForStorage({ findings: fields.findings!, absent: fields.absent!, age: 68, sex: 'female' });
+    const json = JSON.stringify(assessment);
+    const hash = createHash('sha256').update(json).digest('hex');
+    db.exec('BEGIN');
+    db.prepare("INSERT INTO assessments VALUES (?, ?, ?)").run(hash, assessment.knowledgeBase, json);
+    db.prepare(
+      `INSERT INTO encounters (id, created_at, revision, status, seen_at, seen_at_utc, patient_name, patient_identifier, top_cause, working_diagnosis, red_flags, has_red_flag)
+       VALUES ('old-1', '2026-01-01T00:00:00.000Z', 1, 'draft', ?, ?, 'Ada Example', 'MRN 004211', 'dvt', 'dvt', '[]', 0)`,
+    ).run(fields.seenAt!, fields.seenAt!);
+    db.prepare("INSERT INTO revisions VALUES (1, 1, '2026-01-01T00:00:00.000Z', 'Dr Old', ?, ?)").run(JSON.stringify(fields), hash);
+    db.exec('COMMIT');
+    expect(pragmaValue(db, 'user_version')).toBe(1);
+    db.close();
+
+    const t = openTestServices({ dataDir: dir.path });
+    try {
+      expect(pragmaValue(t.store.db, 'user_version')).toBe(SCHEMA_VERSION);
+      const got = await t.client.encounter.get({ id: 'old-1' });
+      expect(got).toMatchObject({ patient: { name: 'Ada Example' }, notes: fields.notes, assessment });
+      expect((await t.client.encounter.search({ query: 'palpation' })).map((h) => h.id)).toEqual(['old-1']);
+      expect((await t.client.encounter.list({ cause: 'dvt' })).total).toBe(1);
+      // And it takes new revisions like any other.
+      expect((await t.client.encounter.save({ ...sampleDraft(), id: 'old-1', baseRevision: 1 })).revision).toBe(2);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('applies pending migrations in one transaction: a failing one leaves the database as it was', () => {
+    const path = join(dir.path, DATABASE_FILE);
+    const db = openConnection(path);
+    migrate(db, 1);
+    // Its last statement will fail: the search table and the first indexes must not survive.
+    db.exec('CREATE INDEX encounters_patient ON encounters (id)');
+    expect(() => migrate(db)).toThrow(/already exists/);
+    expect(pragmaValue(db, 'user_version')).toBe(1);
+    const created = db.prepare("SELECT name FROM sqlite_schema WHERE name IN ('encounter_search', 'encounters_status')").all();
+    expect(created).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a database from a newer version with a clear message, and leaves the file untouched', () => {
+    const first = openTestServices({ dataDir: dir.path });
+    first.close();
+    const path = join(dir.path, DATABASE_FILE);
+    const db = openConnection(path);
+    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 7}`);
+    db.close();
+    const before = sha(path);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+
+    let error: unknown;
+    try {
+      openServices({ dataDir: dir.path });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(NewerDatabaseError);
+    expect((error as Error).message).toMatch(/newer version of Leg Pain DDx/);
+    expect((error as Error).message).toMatch(/has not been changed/);
+    expect(sha(path)).toBe(before);
+  });
+
+  it('a garbage file is never mistaken for a newer version', () => {
+    writeFileSync(join(dir.path, DATABASE_FILE), 'not a database at all, just text '.repeat(200));
+    const t = openServices({ dataDir: dir.path });
+    expect(t.startupNotice).toMatch(/moved to/);
+    t.close();
+  });
+});
