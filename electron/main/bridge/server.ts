@@ -65,22 +65,16 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** The body, or null when it exceeds the limit (the rest is read and dropped, so the client gets the answer). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -105,13 +99,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       }
       const method = url.pathname.slice('/api/'.length);
       if (!isMethodName(method)) return sendEnvelope(res, 404, failure('not-found', 'This version of Leg Pain DDx has no such function.'));
-      let body: Buffer;
-      try {
-        body = await readBody(req, maxBody);
-      } catch (error) {
-        if (error instanceof BodyTooLarge) return sendEnvelope(res, 413, failure('invalid', 'The request is too large.'));
-        throw error;
-      }
+      const body = await readBody(req, maxBody);
+      if (body === null) return sendEnvelope(res, 413, failure('invalid', 'The request is too large.'));
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));

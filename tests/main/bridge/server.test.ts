@@ -1,0 +1,139 @@
+import { request } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../../shared/api/client.ts';
+import { httpInvoke } from '../../../shared/api/transport.ts';
+import { contentSecurityPolicy } from '../../../electron/main/app/csp.ts';
+import { startBridge, type Bridge } from '../../../electron/main/bridge/server.ts';
+import { resolveStaticPath } from '../../../electron/main/bridge/static.ts';
+import { openTestServices, sampleDraft, snapshot, tempDir, type TestServices } from '../helpers.ts';
+
+/** The loopback bridge's own rules (spec/encounter-api.md): token, Host, bad JSON, unknown method, static files. */
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw HTTP request, so the Host header and body can be anything. */
+function raw(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('loopback bridge', () => {
+  let t: TestServices;
+  let site: ReturnType<typeof tempDir>;
+  let bridge: Bridge;
+  const api = (method: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+    raw(bridge.port, {
+      method: 'POST',
+      path: `/api/${method}`,
+      headers: { host: `127.0.0.1:${bridge.port}`, authorization: `Bearer ${bridge.token}`, 'content-type': 'application/json', ...headers },
+      body,
+    });
+
+  beforeAll(async () => {
+    t = openTestServices();
+    site = tempDir('legpain-site-');
+    mkdirSync(join(site.path, 'assets'));
+    writeFileSync(join(site.path, 'index.html'), '<!doctype html><title>Leg Pain DDx</title>');
+    writeFileSync(join(site.path, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(site.path, '..', 'outside-secret.txt'), 'secret');
+    bridge = await startBridge({ services: t.services, rendererDir: site.path, maxBodyBytes: 1024 * 1024 });
+  });
+  afterAll(async () => {
+    await bridge.close();
+    t.dispose();
+    site.remove();
+  });
+
+  it('prints its address with a URL-safe random token, on 127.0.0.1', () => {
+    expect(bridge.url).toBe(`http://127.0.0.1:${bridge.port}/?token=${bridge.token}`);
+    expect(bridge.token).toMatch(/^[A-Za-z0-9_-]{24,}$/);
+  });
+
+  it('serves the contract to the same client the renderer builds', async () => {
+    const client = createClient(httpInvoke(`http://127.0.0.1:${bridge.port}`, bridge.token));
+    const { id } = await client.encounter.save(sampleDraft());
+    expect((await client.encounter.get({ id })).patient.name).toBe('Ada Example');
+  });
+
+  it('answers 401 without the token or with a wrong one, doing nothing', async () => {
+    const before = snapshot(t.store.db);
+    const noToken = await api('encounter.save', JSON.stringify(sampleDraft()), { authorization: '' });
+    expect(noToken.status).toBe(401);
+    expect(JSON.parse(noToken.body)).toMatchObject({ ok: false });
+    expect((await api('encounter.save', JSON.stringify(sampleDraft()), { authorization: `Bearer ${bridge.token}x` })).status).toBe(401);
+    expect((await api('encounter.save', JSON.stringify(sampleDraft()), { authorization: bridge.token })).status).toBe(401);
+    expect(snapshot(t.store.db)).toBe(before);
+  });
+
+  it('answers 403 to a Host that is not the loopback address and port (DNS rebinding)', async () => {
+    const before = snapshot(t.store.db);
+    for (const host of ['evil.example', `evil.example:${bridge.port}`, '127.0.0.1', `127.0.0.1:${bridge.port + 1}`, `0.0.0.0:${bridge.port}`]) {
+      expect((await api('encounter.save', JSON.stringify(sampleDraft()), { host })).status, host).toBe(403);
+      expect((await raw(bridge.port, { path: '/', headers: { host } })).status, host).toBe(403);
+    }
+    expect((await api('app.status', '{}', { host: `localhost:${bridge.port}` })).status).toBe(200);
+    expect(snapshot(t.store.db)).toBe(before);
+  });
+
+  it('answers 400 with the invalid envelope to a body that is not JSON', async () => {
+    const answer = await api('encounter.save', '{"patient": ');
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it('answers 404 to an unknown method, and 200 with the envelope otherwise', async () => {
+    const unknown = await api('encounter.delete', '{}');
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await api('__proto__', '{}')).status).toBe(404);
+    const invalid = await api('encounter.get', '{"id": 5}');
+    expect(invalid.status).toBe(200);
+    expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'invalid', path: 'id' } });
+    const missing = await api('encounter.get', '{"id": "nope"}');
+    expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('refuses a body over the size limit', async () => {
+    const answer = await api('encounter.search', JSON.stringify({ query: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it('accepts only POST for calls', async () => {
+    const answer = await raw(bridge.port, { path: '/api/app.status', headers: { host: `127.0.0.1:${bridge.port}`, authorization: `Bearer ${bridge.token}` } });
+    expect(answer.status).toBe(405);
+  });
+
+  it('serves the renderer with the CSP header, and nothing outside its folder', async () => {
+    const host = { host: `127.0.0.1:${bridge.port}` };
+    const index = await raw(bridge.port, { path: `/?token=${bridge.token}`, headers: host });
+    expect(index.status).toBe(200);
+    expect(index.body).toContain('<title>Leg Pain DDx</title>');
+    expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(index.headers['content-security-policy']).toBe(contentSecurityPolicy());
+    expect(index.headers['referrer-policy']).toBe('no-referrer');
+    const script = await raw(bridge.port, { path: '/assets/app.js', headers: host });
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    for (const path of ['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/assets/..%2f..%2foutside-secret.txt', '/%00', '/assets']) {
+      const answer = await raw(bridge.port, { path, headers: host });
+      expect(answer.status, path).toBe(404);
+      expect(answer.body).not.toContain('secret');
+    }
+    expect(resolveStaticPath('/srv/site', '/../etc/passwd')).toBeNull();
+    expect(resolveStaticPath('/srv/site', '/a%5c..%5c..%5cetc')).toBeNull();
+    expect(resolveStaticPath('/srv/site', '/')).toBe('/srv/site/index.html');
+  });
+});
