@@ -1,4 +1,4 @@
-import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Addendum, Encounter } from '../../../shared/api/encounter.ts';
 import type { ClinicianProfile } from '../../../shared/api/profile.ts';
 import type { ReferralOptions } from '../../../shared/api/referral.ts';
@@ -10,8 +10,8 @@ import { resolveReferral, type ResolvedReferral } from './wording.ts';
 /**
  * The referral letter as a pdfmake document definition: a pure function of the encounter
  * revision, the clinician profile, the chosen options, the app version and the knowledge base
- * (for labels and groups). No clock, no file system: the same inputs give the same definition,
- * and, because the PDF's dates come from the input, the same bytes.
+ * (for labels, groups and the titles of the sources cited). No clock, no file system: the same
+ * inputs give the same definition and, because the PDF's dates come from the input, the same bytes.
  *
  * pdfmake mutates the definition it renders, so callers build a fresh one for every render.
  */
@@ -27,7 +27,7 @@ export interface ReferralInput {
   readonly kb: KnowledgeBaseLike;
 }
 
-/** What the header and footer print on every page, kept for tests and for the HTML rendering. */
+/** What the header and footer print on every page. */
 export interface ReferralFacts {
   readonly patientLine: string;
   readonly statusLine: string;
@@ -57,10 +57,8 @@ const SIDE_LABEL = { left: 'left leg', right: 'right leg', both: 'both legs' } a
 
 const PAGE_MARGINS: [number, number, number, number] = [50, 72, 50, 64];
 const A4 = { width: 595.28, height: 841.89 } as const;
-/** Style name of the header and footer nodes, so the page-break rule can tell them from content. */
-const FURNITURE = 'pageFurniture';
 
-export function referralFacts(input: ReferralInput): ReferralFacts {
+export function referralFacts(input: Pick<ReferralInput, 'encounter' | 'options' | 'appVersion'>): ReferralFacts {
   const { encounter, appVersion } = input;
   const timeZone = input.options.timeZone ?? 'UTC';
   const identifier = encounter.patient.identifier.trim() || 'no identifier recorded';
@@ -79,6 +77,7 @@ export function referralFacts(input: ReferralInput): ReferralFacts {
 export function buildReferralDocument(input: ReferralInput): TDocumentDefinitions {
   const { encounter, options } = input;
   const kb = referralKnowledgeBase(input.kb);
+  const citations = new Citations(kb);
   const timeZone = options.timeZone ?? 'UTC';
   const resolved = resolveReferral(encounter, options, kb);
   const facts = referralFacts(input);
@@ -87,32 +86,31 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
   const referrer = referrerLines(input);
   const { sections } = options;
   const assessment = encounter.assessment;
-  const shownDifferential = assessment.differential.slice(0, options.differentialTop);
+  const shown = assessment.differential.slice(0, options.differentialTop);
 
   const content: Content[] = [
     titleBlock(resolved, signed),
     addressBlock(referrer, resolved, letterDate, encounter.seenAt, timeZone),
     patientPanel(encounter, timeZone),
-    section('Reason for referral', paragraph(resolved.wording.reason)),
-    section('Clinical question', paragraph(resolved.wording.question)),
+    section('Reason for referral', paragraphs(resolved.wording.reason)),
+    section('Clinical question', paragraphs(resolved.wording.question)),
   ];
-  if (sections.history) content.push(section('Presenting complaint and history', historyBlock(encounter, kb)));
-  if (sections.findings) content.push(section('Findings present', findingGroups(kb, encounter.findings, 'No findings recorded.')));
+  if (sections.history) content.push(section('Presenting complaint and history', historyBlocks(encounter, kb)));
+  if (sections.findings) content.push(findingsTable('Findings present', kb, encounter.findings, 'No findings recorded.'));
   if (sections.negatives) {
-    content.push(section('Pertinent negatives (checked and absent)', findingGroups(kb, encounter.absent, 'None recorded.')));
+    content.push(findingsTable('Pertinent negatives (checked and absent)', kb, encounter.absent, 'None recorded.'));
   }
-  if (sections.redFlags) content.push(section('Red flags', redFlagsBlock(assessment, kb)));
-  if (sections.differential) {
-    content.push(section(`Differential diagnosis (top ${shownDifferential.length || options.differentialTop})`, differentialBlock(shownDifferential, kb)));
-  }
-  if (sections.wells && wellsRelevant(assessment, shownDifferential)) content.push(section('Wells score for DVT', wellsBlock(assessment)));
-  if (sections.imaging) content.push(section('Imaging and investigations suggested', imagingBlock(assessment, kb)));
-  if (sections.treatment) content.push(section('Treatment tried', paragraph(resolved.wording.treatmentTried || 'None recorded.')));
+  if (sections.redFlags) content.push(section('Red flags', redFlagBlocks(assessment, kb, citations)));
+  if (sections.differential) content.push(differentialTable(`Differential diagnosis (top ${options.differentialTop})`, shown, kb));
+  if (sections.wells && wellsRelevant(encounter, shown)) content.push(section('Wells score for DVT', wellsBlocks(assessment, citations)));
+  if (sections.imaging) content.push(section('Imaging and investigations suggested', imagingBlocks(assessment, kb, citations)));
+  if (sections.treatment) content.push(section('Treatment tried', paragraphs(resolved.wording.treatmentTried || 'None recorded.')));
   if (sections.notes) {
-    const notes = notesBlock(encounter, resolved.additions, timeZone);
+    const notes = notesBlocks(encounter, resolved.additions, timeZone);
     if (notes.length > 0) content.push(section('Notes', notes));
   }
   if (sections.signature) content.push(signatureBlock(referrer, encounter, timeZone));
+  if (citations.titles.length > 0) content.push(sourcesBlock(citations.titles));
 
   return {
     pageSize: 'A4',
@@ -135,40 +133,115 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
       label: { color: COLORS.muted, fontSize: 8.5 },
       small: { fontSize: 8, color: COLORS.muted },
       th: { bold: true, fontSize: 8.5, color: COLORS.muted },
-      [FURNITURE]: {},
     },
     header: (currentPage, pageCount) => ({
       margin: [PAGE_MARGINS[0], 30, PAGE_MARGINS[2], 0],
-      style: FURNITURE,
       stack: [
         {
-          style: FURNITURE,
           columns: [
-            { text: facts.patientLine, bold: true, fontSize: 9, style: FURNITURE },
-            { text: `Page ${currentPage} of ${pageCount}`, alignment: 'right', fontSize: 9, width: 90, style: FURNITURE },
+            { text: facts.patientLine, bold: true, fontSize: 9 },
+            { text: `Page ${currentPage} of ${pageCount}`, alignment: 'right', fontSize: 9, width: 90 },
           ],
         },
-        {
-          style: FURNITURE,
-          canvas: [{ type: 'line', x1: 0, y1: 4, x2: A4.width - PAGE_MARGINS[0] - PAGE_MARGINS[2], y2: 4, lineWidth: 0.5, lineColor: COLORS.rule }],
-        },
+        { canvas: [{ type: 'line', x1: 0, y1: 4, x2: A4.width - PAGE_MARGINS[0] - PAGE_MARGINS[2], y2: 4, lineWidth: 0.5, lineColor: COLORS.rule }] },
       ],
     }),
     footer: () => ({
       margin: [PAGE_MARGINS[0], 18, PAGE_MARGINS[2], 0],
-      style: FURNITURE,
       stack: [
-        { text: facts.statusLine, bold: true, fontSize: 8.5, color: signed ? COLORS.signed : COLORS.draft, style: FURNITURE },
-        { text: facts.provenanceLine, fontSize: 7.5, color: COLORS.muted, style: FURNITURE },
+        { text: facts.statusLine, bold: true, fontSize: 8.5, color: signed ? COLORS.signed : COLORS.draft },
+        { text: facts.provenanceLine, fontSize: 7.5, color: COLORS.muted },
       ],
     }),
-    ...(signed ? {} : { watermark: { text: 'DRAFT', color: COLORS.draft, opacity: 0.08, bold: true } }),
-    // Keep a heading with what follows it: never the last line of a page. The header and footer
-    // are nodes of the page too (marked with the FURNITURE style), so they do not count.
-    pageBreakBefore: (node, queries) =>
-      node.headlineLevel === 1 && !queries.getFollowingNodesOnPage().some((n) => n.style !== FURNITURE),
+    ...(signed ? {} : { watermark: { text: 'DRAFT', color: COLORS.draft, opacity: 0.07, bold: true } }),
     content,
   };
+}
+
+// ---------------------------------------------------------------- layout helpers
+
+/**
+ * A block of a section with a rough size in characters. pdfmake drops whatever does not fit on
+ * one page of an unbreakable block, so only blocks known to be small are ever kept together.
+ */
+interface Block {
+  readonly content: Content;
+  readonly size: number;
+}
+const KEEP_TOGETHER_MAX = 2500;
+const block = (content: Content, size: number): Block => ({ content, size });
+
+/**
+ * A section whose heading never ends a page: the heading and the section's first block are kept
+ * together when that block is small; everything else flows (and breaks between lines).
+ */
+function section(title: string, blocks: readonly Block[]): Content {
+  const heading: Content = { text: title, style: 'h2' };
+  const [first, ...rest] = blocks;
+  if (first === undefined) return heading;
+  const head: Content = first.size <= KEEP_TOGETHER_MAX ? { stack: [heading, first.content], unbreakable: true } : { stack: [heading, first.content] };
+  return [head, ...rest.map((b) => b.content)];
+}
+
+/** One paragraph per line of the text, so long text breaks between pages at line boundaries. */
+function paragraphs(text: string): Block[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => block({ text: line === '' ? ' ' : line, preserveLeadingSpaces: true }, line.length));
+}
+
+const sizeOf = (...texts: readonly string[]): number => texts.reduce((n, t) => n + t.length + 40, 0);
+
+/** Thin rules between rows, none around: a table that reads as a list. */
+const rowsLayout = (headerRows: number): CustomTableLayout => ({
+  hLineWidth: (i, node) => (i <= headerRows - 1 || i === node.table.body.length ? 0 : i === headerRows ? 0.8 : 0.4),
+  hLineColor: () => COLORS.rule,
+  vLineWidth: () => 0,
+  paddingLeft: (i) => (i === 0 ? 0 : 6),
+  paddingRight: () => 4,
+  paddingTop: () => 2.5,
+  paddingBottom: () => 2.5,
+});
+
+/**
+ * A table under a section heading. The heading (and the column headings) are the table's header
+ * rows: pdfmake keeps them with the first row and repeats them on a page the table runs onto.
+ */
+function sectionTable(title: string, widths: (number | string)[], columnHeads: TableCell[] | null, rows: TableCell[][]): Content {
+  const span = widths.length;
+  const headingRow: TableCell[] = [
+    { text: title, style: 'h2', colSpan: span, margin: [0, 10, 0, 2] },
+    ...Array.from({ length: span - 1 }, (): TableCell => ({ text: '' })),
+  ];
+  const headerRows = columnHeads === null ? 1 : 2;
+  return {
+    table: {
+      widths,
+      headerRows,
+      keepWithHeaderRows: 1,
+      body: [headingRow, ...(columnHeads === null ? [] : [columnHeads]), ...rows],
+    },
+    layout: rowsLayout(headerRows),
+  };
+}
+
+/** Numbers the sources the letter cites in order of first use; the list closes the letter. */
+class Citations {
+  readonly titles: string[] = [];
+  readonly kb: ReferralKnowledgeBase;
+  constructor(kb: ReferralKnowledgeBase) {
+    this.kb = kb;
+  }
+  mark(citation: Citation): Content {
+    const numbers = this.kb.citationTitles(citation).map((title) => {
+      const at = this.titles.indexOf(title);
+      if (at >= 0) return at + 1;
+      this.titles.push(title);
+      return this.titles.length;
+    });
+    return numbers.length === 0 ? { text: '' } : { text: `Sources: [${numbers.join(', ')}]`, style: 'small' };
+  }
 }
 
 // ---------------------------------------------------------------- blocks
@@ -190,29 +263,22 @@ function referrerLines({ profile, encounter }: ReferralInput): Referrer {
   };
 }
 
-const paragraph = (text: string): Content => ({ text, preserveLeadingSpaces: true });
-
-function section(title: string, body: Content): Content {
-  return [{ text: title, style: 'h2', headlineLevel: 1 }, body];
-}
-
 function titleBlock(resolved: ResolvedReferral, signed: boolean): Content {
-  const color = COLORS.priority[resolved.priority];
   const stack: Content[] = [
     {
       columns: [
         { text: 'Referral letter', style: 'title' },
         {
           width: 'auto',
-          table: { body: [[{ text: `${PRIORITY_LABEL[resolved.priority]} PRIORITY`, bold: true, color: '#ffffff', fillColor: color, margin: [6, 3, 6, 2] }]] },
+          table: {
+            body: [[{ text: `${PRIORITY_LABEL[resolved.priority]} PRIORITY`, bold: true, color: '#ffffff', fillColor: COLORS.priority[resolved.priority], margin: [6, 3, 6, 2] }]],
+          },
           layout: 'noBorders',
         },
       ],
     },
   ];
-  if (!signed) {
-    stack.push({ text: 'DRAFT: this encounter has not been signed.', bold: true, color: COLORS.draft, margin: [0, 4, 0, 0] });
-  }
+  if (!signed) stack.push({ text: 'DRAFT: this encounter has not been signed.', bold: true, color: COLORS.draft, margin: [0, 4, 0, 0] });
   return { stack, margin: [0, 0, 0, 10] };
 }
 
@@ -249,10 +315,10 @@ function patientPanel(encounter: Encounter, timeZone: string): Content {
   const { patient } = encounter;
   const age = patient.birthDate === null ? null : ageAt(patient.birthDate, encounter.seenAt, timeZone);
   const birth = patient.birthDate === null ? 'Not recorded' : `${formatCalendarDate(patient.birthDate)}${age ? ` (age ${age})` : ''}`;
-  const cell = (label: string, value: string): TableCell => ({
+  const cell = (label: string, value: string, bold = false): TableCell => ({
     stack: [
       { text: label, style: 'label' },
-      { text: value, bold: label === 'Patient' },
+      { text: value, bold },
     ],
   });
   return {
@@ -260,7 +326,7 @@ function patientPanel(encounter: Encounter, timeZone: string): Content {
       widths: ['*', '*', 'auto', '*'],
       body: [
         [
-          cell('Patient', patient.name),
+          cell('Patient', patient.name, true),
           cell('Date of birth', birth),
           cell('Sex', SEX_LABEL[patient.sex]),
           cell('Identifier', patient.identifier.trim() || 'Not recorded'),
@@ -280,9 +346,8 @@ function patientPanel(encounter: Encounter, timeZone: string): Content {
   };
 }
 
-function historyBlock(encounter: Encounter, kb: ReferralKnowledgeBase): Content {
-  const lines: Content[] = [];
-  lines.push(paragraph(encounter.complaint.trim() || 'No presenting complaint recorded.'));
+function historyBlocks(encounter: Encounter, kb: ReferralKnowledgeBase): Block[] {
+  const blocks = paragraphs(encounter.complaint.trim() || 'No presenting complaint recorded.');
   const pain = encounter.pain;
   if (pain !== null) {
     const parts = [
@@ -290,51 +355,49 @@ function historyBlock(encounter: Encounter, kb: ReferralKnowledgeBase): Content 
       pain.duration?.trim() ? `duration ${pain.duration.trim()}` : null,
       pain.side !== undefined ? SIDE_LABEL[pain.side] : null,
     ].filter((p) => p !== null);
-    if (parts.length > 0) lines.push({ text: [{ text: 'Pain: ', bold: true }, parts.join('; ')], margin: [0, 3, 0, 0] });
+    if (parts.length > 0) blocks.push(block({ text: [{ text: 'Pain: ', bold: true }, parts.join('; ')], margin: [0, 3, 0, 0] }, 100));
   }
   if (encounter.workingDiagnosis !== null) {
-    lines.push({ text: [{ text: 'Working diagnosis: ', bold: true }, kb.causeLabel(encounter.workingDiagnosis)], margin: [0, 3, 0, 0] });
+    blocks.push(block({ text: [{ text: 'Working diagnosis: ', bold: true }, kb.causeLabel(encounter.workingDiagnosis)], margin: [0, 3, 0, 0] }, 100));
   }
-  return { stack: lines };
+  return blocks;
 }
 
-function findingGroups(kb: ReferralKnowledgeBase, ids: readonly string[], none: string): Content {
+function findingsTable(title: string, kb: ReferralKnowledgeBase, ids: readonly string[], none: string): Content {
   const groups = kb.group(ids);
-  if (groups.length === 0) return { text: none, italics: true };
-  return {
-    table: {
-      widths: [110, '*'],
-      dontBreakRows: true,
-      body: groups.map((g): TableCell[] => [{ text: g.label, style: 'label' }, { text: g.labels.join('; ') }]),
-    },
-    layout: 'lightHorizontalLines',
-  };
+  if (groups.length === 0) return section(title, [block({ text: none, italics: true }, none.length)]);
+  return sectionTable(
+    title,
+    [120, '*'],
+    null,
+    groups.map((g): TableCell[] => [{ text: g.label, style: 'label' }, { text: g.labels.join('; ') }]),
+  );
 }
 
-const citationText = (c: Citation): string =>
-  [c.source ? `Source: ${c.source}` : null, c.reference ? `Reference: ${c.reference}` : null].filter((s) => s !== null).join('. ');
-
-function redFlagsBlock(assessment: StoredAssessment, kb: ReferralKnowledgeBase): Content {
-  if (assessment.redFlags.length === 0) return { text: 'No red flags among the recorded findings.', italics: true };
-  return {
-    stack: assessment.redFlags.map(
-      (flag): Content => ({
-        unbreakable: true,
+function redFlagBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, citations: Citations): Block[] {
+  if (assessment.redFlags.length === 0) return [block({ text: 'No red flags among the recorded findings.', italics: true }, 50)];
+  return assessment.redFlags.map((flag) => {
+    const raisedBy = flag.because.map((id) => kb.findingLabel(id)).join('; ') || 'Not recorded';
+    const size = sizeOf(flag.label, raisedBy, flag.action);
+    return block(
+      {
+        unbreakable: size <= KEEP_TOGETHER_MAX,
         margin: [0, 0, 0, 5],
         stack: [
           { text: [{ text: flag.label, bold: true }, { text: `  ${URGENCY_LABEL[flag.urgency]}`, bold: true, color: COLORS.priority[flag.urgency] }] },
-          { text: [{ text: 'Raised by: ', style: 'label' }, flag.because.map((id) => kb.findingLabel(id)).join('; ') || 'Not recorded'] },
+          { text: [{ text: 'Raised by: ', style: 'label' }, raisedBy] },
           { text: [{ text: 'Action: ', style: 'label' }, flag.action] },
-          { text: citationText(flag.citation), style: 'small' },
+          citations.mark(flag.citation),
         ],
-      }),
-    ),
-  };
+      },
+      size,
+    );
+  });
 }
 
-function differentialBlock(entries: readonly DifferentialEntry[], kb: ReferralKnowledgeBase): Content {
-  if (entries.length === 0) return { text: 'No cause is ranked: too few findings recorded.', italics: true };
-  const header: TableCell[] = [
+function differentialTable(title: string, entries: readonly DifferentialEntry[], kb: ReferralKnowledgeBase): Content {
+  if (entries.length === 0) return section(title, [block({ text: 'No cause is ranked: too few findings recorded.', italics: true }, 50)]);
+  const heads: TableCell[] = [
     { text: '#', style: 'th' },
     { text: 'Cause', style: 'th' },
     { text: 'Likelihood', style: 'th' },
@@ -346,105 +409,107 @@ function differentialBlock(entries: readonly DifferentialEntry[], kb: ReferralKn
     { text: STRENGTH_LABEL[e.strength] },
     { stack: basisLines(e, kb) },
   ]);
-  const table: ContentTable = {
-    table: { headerRows: 1, dontBreakRows: true, widths: [12, 110, 52, '*'], body: [header, ...rows] },
-    layout: 'lightHorizontalLines',
-  };
-  return table;
+  return sectionTable(title, [14, 120, 52, '*'], heads, rows);
 }
 
+/** The reasons for and against a cause, each side as one paragraph: dense, and in the engine's order. */
 function basisLines(entry: DifferentialEntry, kb: ReferralKnowledgeBase): Content[] {
-  if (entry.basis.length > 0) {
-    return entry.basis.map((b): Content => ({
-      text: [{ text: b.weight >= 0 ? 'For: ' : 'Against: ', color: b.weight >= 0 ? COLORS.signed : COLORS.draft, bold: true }, b.reason],
-    }));
-  }
+  const forReasons = entry.basis.length > 0 ? entry.basis.filter((b) => b.weight >= 0).map((b) => b.reason) : entry.supporting.map((id) => kb.findingLabel(id));
+  const againstReasons = entry.basis.length > 0 ? entry.basis.filter((b) => b.weight < 0).map((b) => b.reason) : entry.against.map((id) => kb.findingLabel(id));
   const lines: Content[] = [];
-  if (entry.supporting.length > 0) lines.push({ text: [{ text: 'For: ', bold: true }, entry.supporting.map((id) => kb.findingLabel(id)).join('; ')] });
-  if (entry.against.length > 0) lines.push({ text: [{ text: 'Against: ', bold: true }, entry.against.map((id) => kb.findingLabel(id)).join('; ')] });
+  if (forReasons.length > 0) lines.push({ text: [{ text: 'For: ', color: COLORS.signed, bold: true }, forReasons.join('; ')] });
+  if (againstReasons.length > 0) lines.push({ text: [{ text: 'Against: ', color: COLORS.draft, bold: true }, againstReasons.join('; ')] });
   return lines.length > 0 ? lines : [{ text: 'No recorded finding bears on this cause.', italics: true }];
 }
 
-/** Wells applies to DVT: print it when DVT is in the printed differential or the score says DVT is likely. */
-function wellsRelevant(assessment: StoredAssessment, shown: readonly DifferentialEntry[]): boolean {
-  return shown.some((e) => e.cause === 'dvt') || assessment.scores.wellsDvt.category === 'likely';
+/**
+ * The Wells score applies only when DVT is suspected: the score says DVT is likely, DVT is the
+ * working diagnosis, or DVT is in the printed differential as more than unlikely.
+ */
+function wellsRelevant(encounter: Encounter, shown: readonly DifferentialEntry[]): boolean {
+  return (
+    encounter.assessment.scores.wellsDvt.category === 'likely' ||
+    encounter.workingDiagnosis === 'dvt' ||
+    shown.some((e) => e.cause === 'dvt' && e.strength !== 'unlikely')
+  );
 }
 
-function wellsBlock(assessment: StoredAssessment): Content {
+function wellsBlocks(assessment: StoredAssessment, citations: Citations): Block[] {
   const w = assessment.scores.wellsDvt;
   const points = (n: number): string => `${n > 0 ? '+' : ''}${n}`;
-  return {
-    stack: [
-      { text: [{ text: `${w.points} ${Math.abs(w.points) === 1 ? 'point' : 'points'}: DVT ${w.category}`, bold: true }] },
-      {
-        margin: [0, 3, 0, 3],
-        table: {
-          headerRows: 1,
-          dontBreakRows: true,
-          widths: ['*', 40, 40],
-          body: [
-            [
-              { text: 'Criterion', style: 'th' },
-              { text: 'Points', style: 'th', alignment: 'right' },
-              { text: 'Met', style: 'th', alignment: 'center' },
+  const met = w.criteria.filter((c) => c.met);
+  const notMet = w.criteria.filter((c) => !c.met).map((c) => `${c.label} (${points(c.points)})`);
+  const blocks: Block[] = [block({ text: `${w.points} ${Math.abs(w.points) === 1 ? 'point' : 'points'}: DVT ${w.category}`, bold: true }, 30)];
+  if (met.length > 0) {
+    blocks.push(
+      block(
+        {
+          margin: [0, 3, 0, 3],
+          table: {
+            headerRows: 1,
+            widths: ['*', 40],
+            body: [
+              [
+                { text: 'Criteria met', style: 'th' },
+                { text: 'Points', style: 'th', alignment: 'right' },
+              ],
+              ...met.map((c): TableCell[] => [{ text: c.label }, { text: points(c.points), alignment: 'right' }]),
             ],
-            ...w.criteria.map((c): TableCell[] => [
-              { text: c.label, color: c.met ? COLORS.text : COLORS.muted },
-              { text: points(c.points), alignment: 'right', color: c.met ? COLORS.text : COLORS.muted },
-              { text: c.met ? 'Yes' : 'No', alignment: 'center', bold: c.met, color: c.met ? COLORS.text : COLORS.muted },
-            ]),
-          ],
+          },
+          layout: rowsLayout(1),
         },
-        layout: 'lightHorizontalLines',
-      },
-      { text: [{ text: 'Next step: ', style: 'label' }, w.nextStep] },
-      { text: citationText(w.citation), style: 'small' },
-    ],
-  };
-}
-
-function imagingBlock(assessment: StoredAssessment, kb: ReferralKnowledgeBase): Content {
-  const items: Content[] = assessment.imaging.map(
-    (img): Content => ({
-      unbreakable: true,
-      margin: [0, 0, 0, 5],
-      stack: [
-        { text: [{ text: img.label, bold: true }, { text: `  ${URGENCY_LABEL[img.urgency]}`, bold: true, color: COLORS.priority[img.urgency] }] },
-        ...(img.for.length > 0 ? [{ text: [{ text: 'To confirm or exclude: ', style: 'label' }, img.for.map((id) => kb.causeLabel(id)).join('; ')] } as Content] : []),
-        { text: [{ text: 'Rationale: ', style: 'label' }, img.rationale] },
-        { text: citationText(img.citation), style: 'small' },
-      ],
-    }),
-  );
-  for (const test of assessment.investigations) {
-    items.push({
-      unbreakable: true,
-      margin: [0, 0, 0, 5],
-      stack: [
-        { text: test.label, bold: true },
-        ...(test.for.length > 0 ? [{ text: [{ text: 'For: ', style: 'label' }, test.for.map((id) => kb.causeLabel(id)).join('; ')] } as Content] : []),
-        { text: [{ text: 'Rationale: ', style: 'label' }, test.rationale] },
-        { text: citationText(test.citation), style: 'small' },
-      ],
-    });
+        met.length * 80,
+      ),
+    );
   }
-  if (items.length === 0) return { text: 'No imaging or other investigation suggested by the assessment.', italics: true };
-  return { stack: items };
+  if (notMet.length > 0) blocks.push(block({ text: [{ text: 'Not met: ', style: 'label' }, { text: notMet.join('; '), color: COLORS.muted }] }, sizeOf(...notMet)));
+  blocks.push(block({ stack: [{ text: [{ text: 'Next step: ', style: 'label' }, w.nextStep] }, citations.mark(w.citation)], margin: [0, 3, 0, 0] }, w.nextStep.length));
+  return blocks;
 }
 
-function notesBlock(encounter: Encounter & { readonly addenda?: readonly Addendum[] }, additions: string, timeZone: string): Content[] {
-  const blocks: Content[] = [];
-  // One paragraph per line: pdfmake then breaks pages between lines, never through one.
-  const lines = (text: string): Content[] => text.replace(/\r\n?/g, '\n').split('\n').map((l) => paragraph(l === '' ? ' ' : l));
-  if (encounter.notes.trim() !== '') blocks.push({ stack: lines(encounter.notes) });
+function imagingBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, citations: Citations): Block[] {
+  const item = (title: Content, forLabel: string, causes: readonly string[], rationale: string, citation: Citation): Block => {
+    const forText = causes.map((id) => kb.causeLabel(id)).join('; ');
+    const size = sizeOf(forText, rationale);
+    return block(
+      {
+        unbreakable: size <= KEEP_TOGETHER_MAX,
+        margin: [0, 0, 0, 5],
+        stack: [
+          title,
+          ...(causes.length > 0 ? [{ text: [{ text: `${forLabel}: `, style: 'label' }, forText] } as Content] : []),
+          { text: [{ text: 'Rationale: ', style: 'label' }, rationale] },
+          citations.mark(citation),
+        ],
+      },
+      size,
+    );
+  };
+  const blocks = [
+    ...assessment.imaging.map((img) =>
+      item(
+        { text: [{ text: img.label, bold: true }, { text: `  ${URGENCY_LABEL[img.urgency]}`, bold: true, color: COLORS.priority[img.urgency] }] },
+        'To confirm or exclude',
+        img.for,
+        img.rationale,
+        img.citation,
+      ),
+    ),
+    ...assessment.investigations.map((test) => item({ text: test.label, bold: true }, 'For', test.for, test.rationale, test.citation)),
+  ];
+  return blocks.length > 0 ? blocks : [block({ text: 'No imaging or other investigation suggested by the assessment.', italics: true }, 60)];
+}
+
+function notesBlocks(encounter: Encounter & { readonly addenda?: readonly Addendum[] }, additions: string, timeZone: string): Block[] {
+  const blocks: Block[] = [];
+  if (encounter.notes.trim() !== '') blocks.push(...paragraphs(encounter.notes));
   for (const addendum of encounter.addenda ?? []) {
-    blocks.push({
-      margin: [0, 6, 0, 0],
-      stack: [{ text: `Addendum, ${formatDateTime(addendum.createdAt, timeZone)}, ${addendum.author}`, style: 'label' }, ...lines(addendum.text)],
-    });
+    blocks.push(block({ text: `Addendum, ${formatDateTime(addendum.createdAt, timeZone)}, ${addendum.author}`, style: 'label', margin: [0, 6, 0, 0] }, 60));
+    blocks.push(...paragraphs(addendum.text));
   }
   if (additions.trim() !== '') {
-    blocks.push({ margin: [0, 6, 0, 0], stack: [{ text: 'Added for this referral', style: 'label' }, ...lines(additions)] });
+    blocks.push(block({ text: 'Added for this referral', style: 'label', margin: [0, 6, 0, 0] }, 30));
+    blocks.push(...paragraphs(additions));
   }
   return blocks;
 }
@@ -465,5 +530,15 @@ function signatureBlock(referrer: Referrer, encounter: Encounter, timeZone: stri
   }
   stack.push({ text: referrer.name, bold: true });
   for (const line of [referrer.role, referrer.practice, referrer.contact]) if (line.trim() !== '') stack.push({ text: line });
+  // Bounded by the profile's field lengths, so it always fits on one page.
   return { stack, unbreakable: true, margin: [0, 18, 0, 0] };
+}
+
+function sourcesBlock(titles: readonly string[]): Content {
+  return section(
+    'Sources cited',
+    titles.map((t, i) =>
+      block({ columns: [{ text: `[${i + 1}]`, width: 18, style: 'small' }, { text: t, style: 'small' }], margin: [0, 1, 0, 0] }, t.length),
+    ),
+  );
 }

@@ -68,6 +68,8 @@ const kbForWorker = (kb: KnowledgeBaseLike): KnowledgeBaseLike => ({
   findings: kb.findings,
   findingGroups: kb.findingGroups,
   causes: kb.causes.map((c) => ({ id: c.id, label: c.label })),
+  sections: kb.sections,
+  references: kb.references.map((r) => ({ id: r.id, title: r.title })),
 });
 
 export function startRenderWorker(options: RenderWorkerOptions): ReferralRenderer {
