@@ -1,0 +1,45 @@
+import { createClient, type Client } from '../../shared/api/client.ts';
+import { ApiError, type ErrorCode } from '../../shared/api/errors.ts';
+import { httpInvoke } from '../../shared/api/transport.ts';
+
+/**
+ * The one client of the renderer. In the Electron app the preload exposes `window.bridge`; on the
+ * loopback page (npm run serve, the end-to-end tests) the calls go over HTTP with the token the
+ * page was opened with. Nothing else in the renderer touches transport.
+ */
+function buildClient(): Client {
+  if (window.bridge) return createClient((method, input) => window.bridge!.invoke(method, input));
+  const token = new URLSearchParams(location.search).get('token') ?? '';
+  return createClient(httpInvoke(location.origin, token));
+}
+
+export const api: Client = buildClient();
+
+/** Plain words for each error code, used when the service's own sentence is missing. */
+const FALLBACK: Record<ErrorCode, string> = {
+  invalid: 'Some of what was entered could not be accepted.',
+  'not-found': 'This record could not be found. It may have been opened from an old link.',
+  conflict: 'This encounter was changed somewhere else after you opened it.',
+  locked: 'This encounter is signed and can no longer be changed.',
+  exists: 'This already exists.',
+  io: 'The record could not be written to disk. Check that the disk is not full.',
+  forbidden: 'This action is not allowed from here.',
+  internal: 'Something went wrong inside the application.',
+};
+
+export interface PlainError {
+  readonly code: ErrorCode | 'offline';
+  readonly message: string;
+  /** The field a validation error is about, e.g. "patient.birthDate". */
+  readonly path?: string;
+}
+
+/** Turns anything a call can throw into words a clinician understands, in one place. */
+export function plainError(error: unknown): PlainError {
+  if (error instanceof ApiError) {
+    const message = error.code === 'internal' || !error.message ? FALLBACK[error.code] : error.message;
+    return error.path === undefined ? { code: error.code, message } : { code: error.code, message, path: error.path };
+  }
+  // fetch rejects with a TypeError when the local service cannot be reached.
+  return { code: 'offline', message: 'The local service did not answer. Your work is kept on this computer and will be saved when it is back.' };
+}

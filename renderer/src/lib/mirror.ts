@@ -1,0 +1,47 @@
+import type { WorkingCopy } from './workingCopy.ts';
+
+/**
+ * A copy of what was typed, kept in this browser's storage until the store has it, so that a
+ * reload, a crash of the page or an unreachable service never loses a word.
+ */
+export interface Mirror {
+  /** The stored revision the copy was based on (null before the encounter was first stored). */
+  readonly baseRevision: number | null;
+  /** True when a save of this copy had been sent but not answered. */
+  readonly inFlight: boolean;
+  /** When the copy was last edited (ms since epoch). */
+  readonly editedAt: number;
+  readonly copy: WorkingCopy;
+}
+
+const PREFIX = 'legpain.unsaved.';
+const RECOVERED = 'legpain.recovered.';
+
+function read(key: string): Mirror | null {
+  try {
+    const raw = localStorage.getItem(key);
+    if (!raw) return null;
+    const value = JSON.parse(raw) as Mirror;
+    return value && typeof value === 'object' && value.copy ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: Mirror): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or disabled: the store remains the record; nothing else to do here.
+  }
+}
+
+/** The mirror of unsaved edits of one encounter ("new" before it has an id). */
+export const readMirror = (id: string): Mirror | null => read(PREFIX + id);
+export const writeMirror = (id: string, value: Mirror): void => write(PREFIX + id, value);
+export const clearMirror = (id: string): void => localStorage.removeItem(PREFIX + id);
+
+/** A copy set aside after a conflict or a stale reload, shown until the clinician dismisses it. */
+export const readRecovered = (id: string): Mirror | null => read(RECOVERED + id);
+export const writeRecovered = (id: string, value: Mirror): void => write(RECOVERED + id, value);
+export const clearRecovered = (id: string): void => localStorage.removeItem(RECOVERED + id);

@@ -1,0 +1,126 @@
+import type { Encounter, EncounterDraftInput, ReferralPriority } from '../../../shared/api/encounter.ts';
+import type { Sex } from '../../../shared/clinical/case.ts';
+
+/** A finding is either not recorded (no entry), present, or checked and absent (a pertinent negative). */
+export type FindingState = 'present' | 'absent';
+export type Side = 'left' | 'right' | 'both';
+
+/**
+ * The encounter as the form edits it: every field always there (empty strings rather than missing
+ * keys) so inputs can bind to it, and findings as one record keyed by id so that changing one
+ * finding re-renders only its own control.
+ */
+export interface WorkingCopy {
+  seenAt: string;
+  patient: { name: string; birthDate: string | null; sex: Sex; identifier: string };
+  clinician: { name: string; role: string } | null;
+  complaint: string;
+  pain: { intensity: number | null; duration: string; side: Side | null };
+  findings: Record<string, FindingState>;
+  notes: string;
+  workingDiagnosis: string | null;
+  referral: { to: string; priority: ReferralPriority; question: string; treatmentTried: string; reason: string };
+}
+
+export function blankCopy(now: string = new Date().toISOString()): WorkingCopy {
+  return {
+    seenAt: now,
+    patient: { name: '', birthDate: null, sex: 'unknown', identifier: '' },
+    clinician: null,
+    complaint: '',
+    pain: { intensity: null, duration: '', side: null },
+    findings: {},
+    notes: '',
+    workingDiagnosis: null,
+    referral: { to: '', priority: 'routine', question: '', treatmentTried: '', reason: '' },
+  };
+}
+
+export function copyFromEncounter(e: Encounter): WorkingCopy {
+  const findings: Record<string, FindingState> = {};
+  for (const id of e.findings) findings[id] = 'present';
+  for (const id of e.absent) findings[id] = 'absent';
+  return {
+    seenAt: e.seenAt,
+    patient: { name: e.patient.name, birthDate: e.patient.birthDate, sex: e.patient.sex, identifier: e.patient.identifier },
+    clinician: e.clinician ? { name: e.clinician.name, role: e.clinician.role } : null,
+    complaint: e.complaint,
+    pain: { intensity: e.pain?.intensity ?? null, duration: e.pain?.duration ?? '', side: e.pain?.side ?? null },
+    findings,
+    notes: e.notes,
+    workingDiagnosis: e.workingDiagnosis,
+    referral: {
+      to: e.referral?.to ?? '',
+      priority: e.referral?.priority ?? 'routine',
+      question: e.referral?.question ?? '',
+      treatmentTried: e.referral?.treatmentTried ?? '',
+      reason: e.referral?.reason ?? '',
+    },
+  };
+}
+
+export function presentIds(copy: WorkingCopy): string[] {
+  return Object.keys(copy.findings).filter((id) => copy.findings[id] === 'present');
+}
+
+export function absentIds(copy: WorkingCopy): string[] {
+  return Object.keys(copy.findings).filter((id) => copy.findings[id] === 'absent');
+}
+
+/** The fields of encounter.save, leaving out what the clinician has not filled in. */
+export function toDraft(copy: WorkingCopy): EncounterDraftInput {
+  const { intensity, duration, side } = copy.pain;
+  const pain =
+    intensity === null && !duration.trim() && side === null
+      ? null
+      : {
+          ...(intensity === null ? {} : { intensity }),
+          ...(duration.trim() ? { duration: duration.trim() } : {}),
+          ...(side === null ? {} : { side }),
+        };
+  const r = copy.referral;
+  const referral =
+    !r.to.trim() && !r.question.trim() && !r.treatmentTried.trim() && !r.reason.trim() && r.priority === 'routine'
+      ? null
+      : {
+          to: r.to,
+          priority: r.priority,
+          question: r.question,
+          ...(r.treatmentTried.trim() ? { treatmentTried: r.treatmentTried } : {}),
+          ...(r.reason.trim() ? { reason: r.reason } : {}),
+        };
+  return {
+    seenAt: copy.seenAt,
+    patient: { ...copy.patient },
+    clinician: copy.clinician ? { ...copy.clinician } : null,
+    complaint: copy.complaint,
+    pain,
+    findings: presentIds(copy),
+    absent: absentIds(copy),
+    notes: copy.notes,
+    workingDiagnosis: copy.workingDiagnosis,
+    referral,
+  };
+}
+
+/** Same content as far as the clinician is concerned (finding order does not matter). */
+export function sameContent(a: WorkingCopy, b: WorkingCopy): boolean {
+  const norm = (c: WorkingCopy) => {
+    const d = toDraft(c);
+    return JSON.stringify({ ...d, findings: [...(d.findings ?? [])].sort(), absent: [...(d.absent ?? [])].sort() });
+  };
+  return norm(a) === norm(b);
+}
+
+/** A plain-text rendering of a working copy, so text that could not be saved can be copied elsewhere. */
+export function copyAsText(copy: WorkingCopy, labelOf: (findingId: string) => string): string {
+  const lines = [
+    `Patient: ${copy.patient.name}${copy.patient.identifier ? ` (${copy.patient.identifier})` : ''}`,
+    `Complaint: ${copy.complaint}`,
+    `Present: ${presentIds(copy).map(labelOf).join('; ')}`,
+    `Absent: ${absentIds(copy).map(labelOf).join('; ')}`,
+    `Notes: ${copy.notes}`,
+  ];
+  if (copy.referral.to || copy.referral.question) lines.push(`Referral to ${copy.referral.to}: ${copy.referral.question}`);
+  return lines.join('\n');
+}

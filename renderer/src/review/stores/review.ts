@@ -1,0 +1,135 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { AuditEntry, AuditVerifyResult } from '../../../../shared/api/audit.ts';
+import type { EncounterWithAddenda, RevisionEntry } from '../../../../shared/api/encounter.ts';
+import type { ReviewComparison } from '../../../../shared/api/methods/review.ts';
+import type { ReferralPreview } from '../../../../shared/api/referral.ts';
+import { api, plainError, type PlainError } from '../../api.ts';
+
+/**
+ * One past encounter under review: the latest revision, every revision, the encounter's audit
+ * trail with the chain's integrity, the comparison with today's knowledge base, addenda and the
+ * reprinted referral. Everything is read from the main process; nothing is recomputed here.
+ */
+export const useReviewStore = defineStore('review', () => {
+  const id = ref<string | null>(null);
+  const encounter = shallowRef<EncounterWithAddenda | null>(null);
+  const revisions = shallowRef<RevisionEntry[]>([]);
+  const audit = shallowRef<AuditEntry[]>([]);
+  const integrity = shallowRef<AuditVerifyResult | null>(null);
+  /** The revision shown; the latest unless the clinician picks an earlier one. */
+  const selectedRevision = ref<number | null>(null);
+  const comparison = shallowRef<ReviewComparison | null>(null);
+  const comparing = ref(false);
+  const loading = ref(false);
+  const error = ref<PlainError | null>(null);
+  const addendumError = ref<PlainError | null>(null);
+  const referral = shallowRef<ReferralPreview | null>(null);
+  const referralBusy = ref(false);
+  const referralError = ref<PlainError | null>(null);
+
+  const shown = computed(() => {
+    const wanted = selectedRevision.value ?? encounter.value?.revision;
+    return revisions.value.find((r) => r.revision === wanted)?.encounter ?? encounter.value;
+  });
+
+  async function loadAudit(): Promise<void> {
+    if (id.value === null) return;
+    const [entries, verified] = await Promise.all([api.audit.list({ encounterId: id.value, limit: 1000 }), api.audit.verify({})]);
+    audit.value = entries;
+    integrity.value = verified;
+  }
+
+  async function load(encounterId: string): Promise<void> {
+    id.value = encounterId;
+    loading.value = true;
+    comparison.value = null;
+    referral.value = null;
+    referralError.value = null;
+    selectedRevision.value = null;
+    try {
+      const [e, revs] = await Promise.all([api.encounter.get({ id: encounterId }), api.encounter.revisions({ id: encounterId })]);
+      if (id.value !== encounterId) return;
+      encounter.value = e;
+      revisions.value = revs;
+      await loadAudit();
+      error.value = null;
+    } catch (err) {
+      error.value = plainError(err);
+      encounter.value = null;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  function selectRevision(revision: number): void {
+    selectedRevision.value = revision;
+    if (comparison.value !== null && comparison.value.revision !== revision) void compare();
+  }
+
+  /** Today's engine on the shown revision's findings, side by side with what was stored. */
+  async function compare(): Promise<void> {
+    if (id.value === null || shown.value === null) return;
+    comparing.value = true;
+    try {
+      comparison.value = await api.review.compare({ id: id.value, revision: shown.value.revision });
+      error.value = null;
+    } catch (err) {
+      error.value = plainError(err);
+    } finally {
+      comparing.value = false;
+    }
+  }
+
+  async function addAddendum(text: string): Promise<boolean> {
+    if (id.value === null) return false;
+    try {
+      const added = await api.encounter.addAddendum({ id: id.value, text });
+      if (encounter.value) encounter.value = { ...encounter.value, addenda: [...encounter.value.addenda, added] };
+      addendumError.value = null;
+      await loadAudit();
+      return true;
+    } catch (err) {
+      addendumError.value = plainError(err);
+      return false;
+    }
+  }
+
+  /** The referral letter of this encounter rendered again from what was stored. */
+  async function reprintReferral(): Promise<void> {
+    if (id.value === null || encounter.value === null) return;
+    referralBusy.value = true;
+    try {
+      referral.value = await api.referral.preview({ id: id.value, revision: encounter.value.revision, options: {} });
+      referralError.value = null;
+    } catch (err) {
+      referralError.value = plainError(err);
+    } finally {
+      referralBusy.value = false;
+    }
+  }
+
+  return {
+    id,
+    encounter,
+    revisions,
+    audit,
+    integrity,
+    selectedRevision,
+    shown,
+    comparison,
+    comparing,
+    loading,
+    error,
+    addendumError,
+    referral,
+    referralBusy,
+    referralError,
+    load,
+    loadAudit,
+    selectRevision,
+    compare,
+    addAddendum,
+    reprintReferral,
+  };
+});

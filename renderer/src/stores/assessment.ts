@@ -1,0 +1,41 @@
+import { defineStore } from 'pinia';
+import { computed } from 'vue';
+import type { Assessment } from '../../../shared/clinical/assessment.ts';
+import { assess, KB_VERSION } from '../../../shared/clinical/index.ts';
+import { useEncounterStore } from './encounter.ts';
+
+export interface AssessmentView {
+  readonly assessment: Assessment | null;
+  /** Why there is no assessment (the engine refused the input), in plain words. */
+  readonly error: string | null;
+  /** The knowledge base the assessment came from. */
+  readonly knowledgeBase: string;
+  /** true: computed now from what is on screen; false: as stored when the encounter was signed. */
+  readonly live: boolean;
+}
+
+/**
+ * The checklist beside the form. A draft is assessed live by the same pure engine the main process
+ * stores with each revision, on every change; a signed encounter shows the assessment stored with
+ * it, as it read on the day.
+ */
+export const useAssessmentStore = defineStore('assessment', () => {
+  const encounter = useEncounterStore();
+
+  const view = computed<AssessmentView>(() => {
+    const stored = encounter.storedAssessment;
+    if (encounter.readOnly && stored) return { assessment: stored, error: null, knowledgeBase: stored.knowledgeBase, live: false };
+    const age = encounter.age;
+    const sex = encounter.copy.patient.sex;
+    try {
+      const assessment = assess({ findings: encounter.findings, absent: encounter.absent, sex, ...(age === null ? {} : { age }) });
+      return { assessment, error: null, knowledgeBase: KB_VERSION, live: true };
+    } catch (e) {
+      return { assessment: null, error: e instanceof Error ? e.message : String(e), knowledgeBase: KB_VERSION, live: true };
+    }
+  });
+
+  const assessment = computed(() => view.value.assessment);
+
+  return { view, assessment };
+});

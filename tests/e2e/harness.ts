@@ -1,0 +1,148 @@
+/**
+ * End-to-end harness: the real built renderer in Debian's Chromium (playwright-core), talking over
+ * the real loopback bridge to the real services with SQLite in a temporary folder. Only Electron's
+ * transport is replaced. One browser per test file; one app (data folder, bridge, page) per test.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startBridge } from '../../electron/main/bridge/server.ts';
+import { openServices } from '../../electron/main/services.ts';
+import { createClient, type Client } from '../../shared/api/client.ts';
+import { httpInvoke } from '../../shared/api/transport.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+export const ARTIFACTS = join(ROOT, 'test-results');
+export const SHARED = resolve(ROOT, '..', 'shared');
+
+/** The test command builds first; a lone run of this file builds once if the renderer is missing. */
+export function ensureBuilt(): void {
+  if (existsSync(join(RENDERER_DIR, 'index.html'))) return;
+  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('electron-vite build failed');
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  ensureBuilt();
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+export interface App {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** A client of the same bridge, for checking what was stored. */
+  readonly client: Client;
+  /** The page address with its token. */
+  readonly url: string;
+  readonly dataDir: string;
+  /** Messages the page logged as errors (CSP violations among them), for asserting there are none. */
+  readonly consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Store a clinician profile first, so the app opens on the start screen rather than first run. */
+  readonly profile?: boolean;
+  readonly bypassCSP?: boolean;
+}
+
+export const PROFILE = { name: 'Dr Sam Reyes', role: 'General practitioner', practice: 'Riverside Practice', contact: '01234 567890' };
+
+export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<App> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'legpain-e2e-'));
+  const opened = openServices({ dataDir });
+  const bridge = await startBridge({ services: opened.services, rendererDir: RENDERER_DIR });
+  const client = createClient(httpInvoke(`http://127.0.0.1:${bridge.port}`, bridge.token));
+  if (options.profile) await client.profile.save(PROFILE);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: options.bypassCSP ?? false });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    // A CSP delivered by <meta> cannot carry frame-ancestors (the bridge also sends it as a header,
+    // where it applies); Chromium says so on every load. Anything else logged as an error counts.
+    if (m.type() === 'error' && !m.text().includes("'frame-ancestors' is ignored")) consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.goto(bridge.url);
+  return {
+    page,
+    context,
+    client,
+    url: bridge.url,
+    dataDir,
+    consoleErrors,
+    async close() {
+      await context.close();
+      await bridge.close();
+      opened.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}
+
+export interface Vignette {
+  readonly id: string;
+  readonly title: string;
+  readonly case: { readonly age?: number; readonly sex?: 'female' | 'male' | 'other' | 'unknown'; readonly findings: readonly string[]; readonly absent?: readonly string[] };
+  readonly expect: {
+    readonly topCause?: string;
+    readonly redFlags?: readonly string[];
+    readonly noRedFlags?: readonly string[];
+    readonly imaging?: readonly string[];
+    readonly imagingUrgent?: readonly string[];
+    readonly wellsDvt?: { readonly points: number; readonly category: string };
+  };
+}
+
+/** The vignettes of ../shared/vignettes, found at run time (none when the folder is absent). */
+export function loadVignettes(): Vignette[] {
+  const dir = join(SHARED, 'vignettes');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Vignette);
+}
+
+/** axe-core's source, evaluated in the page over CDP (the page's CSP forbids injected scripts). */
+const axeSource = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: readonly string[]; readonly failureSummary?: string }[];
+}
+
+/** Runs axe-core on the page as it is; returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate('typeof window.axe !== "undefined"');
+  if (!loaded) await page.evaluate(axeSource);
+  const violations = (await page.evaluate(`window.axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))`)) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A date of birth giving this age on today's date (the birthday a month past). */
+export function birthDateForAge(age: number, today = new Date()): string {
+  const d = new Date(Date.UTC(today.getUTCFullYear() - age, today.getUTCMonth(), today.getUTCDate()));
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 10);
+}

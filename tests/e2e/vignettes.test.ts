@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { assess, causeById, knowledgeBase } from '../../shared/clinical/index.ts';
+import { birthDateForAge, launchBrowser, loadVignettes, openApp, type Vignette } from './harness.ts';
+import { enterCase } from './enter-case.ts';
+import { differentialItems, differentialLabels, findingState, redFlagsRegion, startEncounter, typeFinding, waitSaved } from './pages.ts';
+
+const vignettes = loadVignettes();
+const causeLabels = knowledgeBase.causes.map((c) => c.label);
+const redFlagLabel = (id: string) => knowledgeBase.redFlags.find((f) => f.id === id)?.label ?? id;
+const imagingLabel = (id: string) => knowledgeBase.imaging.find((i) => i.id === id)?.label ?? id;
+const engineOrder = (c: { age?: number; sex?: Vignette['case']['sex']; findings: readonly string[]; absent?: readonly string[] }) =>
+  assess({ ...c, findings: [...c.findings], absent: [...(c.absent ?? [])] }).differential.map((d) => causeById(d.cause)!.label);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.skipIf(vignettes.length === 0)('each vignette, documented as a clinician would', () => {
+  for (const v of vignettes) {
+    test(`${v.id}: ${v.title}`, async () => {
+      const app = await openApp(browser, { profile: true });
+      try {
+        const { page } = app;
+        const sex = v.case.sex ?? 'unknown';
+        const id = await startEncounter(page, {
+          name: `Patient ${v.id}`,
+          ...(v.case.age === undefined ? {} : { birthDate: birthDateForAge(v.case.age) }),
+          sex,
+          identifier: `MRN-${v.id}`,
+        });
+        if (v.case.age !== undefined) await page.getByText(`Age ${v.case.age}`, { exact: true }).first().waitFor();
+        await enterCase(page, v.case);
+
+        for (const f of v.case.findings) expect(await findingState(page, f), f).toBe('present');
+        for (const f of v.case.absent ?? []) expect(await findingState(page, f), f).toBe('absent');
+
+        // The checklist shows the engine's ranking of exactly what was entered.
+        const shown = await differentialLabels(page, causeLabels);
+        expect(shown).toEqual(engineOrder(v.case));
+        if (v.expect.topCause) expect(shown[0]).toBe(causeById(v.expect.topCause)!.label);
+
+        const flags = redFlagsRegion(page);
+        const flagsText = await flags.innerText();
+        for (const f of v.expect.redFlags ?? []) expect(flagsText).toContain(redFlagLabel(f));
+        for (const f of v.expect.noRedFlags ?? []) expect(flagsText).not.toContain(redFlagLabel(f));
+
+        const imaging = page.getByRole('list', { name: 'Imaging suggestions' });
+        for (const m of v.expect.imaging ?? []) {
+          await expect.poll(() => imaging.getByText(imagingLabel(m), { exact: true }).count()).toBeGreaterThan(0);
+        }
+        for (const m of v.expect.imagingUrgent ?? []) {
+          const item = page.locator(`li[data-modality="${m}"]`);
+          expect(await item.innerText()).toContain('Urgent');
+        }
+        if (v.expect.wellsDvt) {
+          const wells = await page.getByRole('region', { name: 'Wells score for DVT' }).innerText();
+          expect(wells).toContain(`${v.expect.wellsDvt.points} points`);
+          expect(wells).toContain(`DVT ${v.expect.wellsDvt.category}`);
+        }
+
+        // What the screen shows is what was stored, within about a second.
+        await waitSaved(page);
+        const stored = await app.client.encounter.get({ id });
+        expect([...stored.findings].sort()).toEqual([...v.case.findings].sort());
+        expect([...stored.absent].sort()).toEqual([...(v.case.absent ?? [])].sort());
+        expect(stored.patient.sex).toBe(sex);
+        if (v.expect.topCause) expect(stored.assessment.differential[0]?.cause).toBe(v.expect.topCause);
+        expect(app.consoleErrors).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    });
+  }
+});
+
+/**
+ * A pertinent negative found with the engine itself: among the vignettes' recorded negatives, one
+ * that reorders the differential when added to the present findings alone.
+ */
+function findReorderingNegative(): { v: Vignette; negative: string; before: string[]; after: string[] } | null {
+  for (const v of vignettes) {
+    const base = { ...v.case, absent: [] as string[] };
+    const before = engineOrder(base);
+    for (const negative of v.case.absent ?? []) {
+      const after = engineOrder({ ...base, absent: [negative] });
+      if (after.join('|') !== before.join('|')) return { v, negative, before, after };
+    }
+  }
+  return null;
+}
+
+describe.skipIf(vignettes.length === 0)('a pertinent negative', () => {
+  test('recording a finding as absent re-ranks the differential as the engine says', async () => {
+    const found = findReorderingNegative();
+    expect(found, 'no vignette negative changes the ranking').not.toBeNull();
+    const { v, negative, before, after } = found!;
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page } = app;
+      await startEncounter(page, { name: 'Negative Test', ...(v.case.age === undefined ? {} : { birthDate: birthDateForAge(v.case.age) }), sex: v.case.sex ?? 'unknown' });
+      await enterCase(page, { findings: v.case.findings });
+      expect(await differentialLabels(page, causeLabels)).toEqual(before);
+      await typeFinding(page, negative, 'absent');
+      expect(await differentialLabels(page, causeLabels)).toEqual(after);
+      // The negative is listed against the causes it argues against.
+      const againstText = (await differentialItems(page).allInnerTexts()).join('\n');
+      expect(againstText).toMatch(/\(absent\)/);
+    } finally {
+      await app.close();
+    }
+  });
+});
