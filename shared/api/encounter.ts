@@ -14,12 +14,15 @@ export const BirthDate = z
   .string()
   .regex(isoDate, 'Enter the date of birth as YYYY-MM-DD')
   .refine((s) => {
-    const [, y, m, d] = isoDate.exec(s)!.map(Number) as [number, number, number, number];
+    const match = isoDate.exec(s);
+    // Not in the YYYY-MM-DD form: the regex above has already said so.
+    if (match === null) return true;
+    const [, y, m, d] = match.map(Number) as [number, number, number, number];
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, 'The date of birth is not a real calendar date')
-  .refine((s) => s <= new Date().toISOString().slice(0, 10), 'The date of birth is in the future')
-  .refine((s) => s >= '1880-01-01', 'The date of birth is too far in the past');
+  .refine((s) => !isoDate.test(s) || s <= new Date().toISOString().slice(0, 10), 'The date of birth is in the future')
+  .refine((s) => !isoDate.test(s) || s >= '1880-01-01', 'The date of birth is too far in the past');
 
 const text = (max: number) => z.string().max(max, `Keep this under ${max} characters`);
 

@@ -12,7 +12,13 @@ export async function dispatch(services: Services, method: string, rawInput: unk
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'not-found', message: 'This version of Leg Pain DDx has no such function.' } };
   }
-  const parsed = api[method].input.safeParse(rawInput);
+  let parsed: ReturnType<(typeof api)[typeof method]['input']['safeParse']>;
+  try {
+    parsed = api[method].input.safeParse(rawInput);
+  } catch (error) {
+    // A schema that throws instead of reporting is our bug; the caller still gets an answer.
+    return internalError(method, error);
+  }
   if (!parsed.success) {
     const { path, message } = describeIssue(parsed.error.issues[0]!);
     return { ok: false, error: path === undefined ? { code: 'invalid', message } : { code: 'invalid', message, path } };
@@ -22,10 +28,14 @@ export async function dispatch(services: Services, method: string, rawInput: unk
     return { ok: true, value: await service(parsed.data) };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-    console.error(`[leg-pain-ddx] ${method} failed:`, error);
-    return {
-      ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside Leg Pain DDx; nothing was changed. Please try again, and report it if it happens again.' },
-    };
+    return internalError(method, error);
   }
+}
+
+function internalError(method: string, error: unknown): Envelope<never> {
+  console.error(`[leg-pain-ddx] ${method} failed:`, error);
+  return {
+    ok: false,
+    error: { code: 'internal', message: 'Something went wrong inside Leg Pain DDx; nothing was changed. Please try again, and report it if it happens again.' },
+  };
 }

@@ -6,6 +6,15 @@ import type { z } from 'zod';
  * generic wording for a missing or mistyped field is replaced by one that names the field.
  */
 export function describeIssue(issue: z.core.$ZodIssue, subject = 'The request'): { path: string | undefined; message: string } {
+  const { path, message } = describe(issue, subject);
+  return { path: path === undefined ? undefined : shorten(path, 200), message: shorten(message, MAX_MESSAGE) };
+}
+
+/** Messages may quote what was sent (an unknown id); a huge value must not come back whole. */
+const MAX_MESSAGE = 300;
+const shorten = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+function describe(issue: z.core.$ZodIssue, subject: string): { path: string | undefined; message: string } {
   const path = issue.path.length === 0 ? undefined : issue.path.map(String).join('.');
   const field = path === undefined ? subject : `The field "${path}"`;
   if (issue.code === 'invalid_type') {
