@@ -4,7 +4,7 @@ import { CAUSE_IDS, FINDING_IDS, closestIds, isCauseId, isFindingId } from './vo
 /** Validation of what the engine accepts. Messages name the id and the closest known ids. */
 
 const unknownIdMessage = (kind: string, id: string, known: readonly string[]): string =>
-  `Unknown ${kind} id "${id}"; closest known: ${closestIds(id, known).join(', ')}`;
+  `Unknown ${kind} id ${JSON.stringify(id)}; closest known: ${closestIds(id, known).join(', ')}`;
 
 export const FindingId = z.string().refine(isFindingId, {
   error: (issue) => unknownIdMessage('finding', String(issue.input), FINDING_IDS),

@@ -27,15 +27,32 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Two id words match when equal, one starts the other (3+ letters), or they differ by one letter. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a))) return true;
+  return Math.min(a.length, b.length) >= 4 && distance(a, b) <= 1;
+}
+
 /**
  * The known ids closest to an unknown one, best first, so an error can say what was probably meant.
- * Substring matches rank first (a clinician typing "calf" means "loc-calf" more often than "half").
+ * Ids containing it (or contained in it) come first, then ids sharing more of its words
+ * ("calf-swelings" shares "calf" and "swelling" with "calf-swelling"), then by edit distance.
  */
 export function closestIds(unknown: string, known: readonly string[], max = 3): string[] {
   const needle = unknown.toLowerCase();
+  const words = needle.split(/[^a-z0-9]+/).filter(Boolean);
   return known
-    .map((id) => ({ id, d: id.includes(needle) || needle.includes(id) ? -1 : distance(needle, id) }))
-    .sort((x, y) => x.d - y.d || x.id.localeCompare(y.id))
+    .map((id) => {
+      const idWords = id.split('-');
+      return {
+        id,
+        contains: id.includes(needle) || needle.includes(id) ? 0 : 1,
+        shared: words.filter((w) => idWords.some((x) => sameWord(w, x))).length,
+        d: distance(needle, id),
+      };
+    })
+    .sort((x, y) => x.contains - y.contains || y.shared - x.shared || x.d - y.d || x.id.localeCompare(y.id))
     .slice(0, max)
     .map((x) => x.id);
 }

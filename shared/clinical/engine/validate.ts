@@ -43,5 +43,5 @@ export function validateCase(input: CaseInput | unknown): Case {
   const result = Case.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  throw new CaseError(formatPath(issue.path), describe(issue, input).replace(/\s+/g, ' '));
+  throw new CaseError(formatPath(issue.path), describe(issue, input));
 }

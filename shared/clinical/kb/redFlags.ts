@@ -10,7 +10,7 @@ export const redFlags: readonly RedFlagDef[] = [
     label: 'Suspected deep vein thrombosis',
     urgency: 'urgent',
     action:
-      'Assess today and do not discharge unassessed: proximal leg vein (Doppler) ultrasound with the result within 4 hours; if the scan cannot be done within 4 hours, a D-dimer test and interim anticoagulation until it is done.',
+      'Assess the same day; do not discharge unassessed. Two-level Wells score: DVT likely, proximal leg vein (Doppler) ultrasound with the result within 4 hours (if not possible, D-dimer and interim anticoagulation); DVT unlikely, D-dimer, and the ultrasound within 4 hours if it is positive.',
     citation: { source: 'Common causes 3; DVT treatment', reference: 'nice-ng158' },
   },
   {

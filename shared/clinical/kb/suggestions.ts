@@ -15,13 +15,23 @@ export const DVT_IN_QUESTION: Condition = {
 
 export const imagingRules: readonly ImagingRuleDef[] = [
   {
-    id: 'doppler-suspected-dvt',
+    id: 'doppler-suspected-dvt-likely',
     what: 'doppler-ultrasound',
     urgency: 'urgent',
-    when: { redFlag: 'suspected-dvt' },
+    when: { allOf: [{ redFlag: 'suspected-dvt' }, { wells: 'likely' }] },
     for: ['dvt'],
     rationale:
-      'DVT is suspected ({findings}; Wells {wells}): proximal leg vein ultrasound with the result within 4 hours (NICE NG158). Doppler ultrasound detects blood-flow abnormalities such as DVT and is non-invasive and quick.',
+      'DVT is suspected ({findings}; Wells {wells}): proximal leg vein ultrasound with the result within 4 hours. Doppler ultrasound detects blood-flow abnormalities such as DVT and is non-invasive and quick.',
+    citation: { source: 'Diagnostic approaches, imaging table', reference: 'nice-ng158; acr-dvt-2018' },
+  },
+  {
+    id: 'doppler-suspected-dvt-unlikely',
+    what: 'doppler-ultrasound',
+    urgency: 'urgent',
+    when: { allOf: [{ redFlag: 'suspected-dvt' }, { wells: 'unlikely' }] },
+    for: ['dvt'],
+    rationale:
+      'DVT is suspected ({findings}) with the Wells score {wells}: D-dimer first; if it is positive, proximal leg vein ultrasound with the result within 4 hours. Doppler ultrasound detects blood-flow abnormalities such as DVT.',
     citation: { source: 'Diagnostic approaches, imaging table', reference: 'nice-ng158; acr-dvt-2018' },
   },
   {

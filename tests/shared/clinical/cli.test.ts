@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KB_VERSION, assessForStorage, formatReport } from '../../../shared/clinical/index.ts';
+import { runCli, withCaseFile } from './helpers.ts';
+
+/** The assess command's contract (spec/assess-cli.md), run as a real process. */
+
+const pad = { age: 68, sex: 'male', findings: ['loc-calf', 'exertional-relieved-by-rest'], absent: ['calf-swelling'] };
+
+/** Exit status 2, nothing on stdout, exactly one line on stderr. */
+function expectOneLineError(r: { status: number | null; stdout: string; stderr: string }, pattern: RegExp): void {
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/^[^\n]+\n$/);
+  expect(r.stderr).toMatch(pattern);
+}
+
+describe('assess command', () => {
+  it('--json prints one JSON document: the assessment with its knowledge-base version', () => {
+    const r = withCaseFile(JSON.stringify(pad), (file) => runCli(['--json', file]));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const printed = JSON.parse(r.stdout);
+    expect(printed).toEqual(assessForStorage(pad));
+    expect(printed.knowledgeBase).toBe(KB_VERSION);
+  });
+
+  it('reads the case from standard input with -', () => {
+    const r = runCli(['-', '--json'], JSON.stringify(pad));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(assessForStorage(pad));
+  });
+
+  it('without --json prints the readable report of the same assessment', () => {
+    const r = runCli(['-'], JSON.stringify(pad));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(formatReport(assessForStorage(pad)));
+  });
+
+  it('names an unknown id and the closest known ids', () => {
+    expectOneLineError(runCli(['-'], JSON.stringify({ findings: ['loc-calff'] })), /findings\[0\]: Unknown finding id "loc-calff"; closest known: loc-calf, /);
+  });
+
+  it('refuses invalid JSON', () => {
+    expectOneLineError(runCli(['--json', '-'], '{"findings": ["loc-calf"'), /standard input is not valid JSON/);
+  });
+
+  it('refuses findings or absent that are not lists of strings', () => {
+    expectOneLineError(runCli(['-'], JSON.stringify({ findings: 'loc-calf' })), /findings: must be a list of finding ids \(strings\)/);
+    expectOneLineError(runCli(['-'], JSON.stringify({ findings: [], absent: [1] })), /absent\[0\]: must be a finding id \(a string\), not number/);
+  });
+
+  it('refuses an id that is both present and absent', () => {
+    expectOneLineError(runCli(['-'], JSON.stringify({ findings: ['loc-calf'], absent: ['loc-calf'] })), /absent\[0\]: Finding "loc-calf" is recorded both present and absent/);
+  });
+
+  it('refuses a file it cannot read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'legpain-cli-'));
+    try {
+      expectOneLineError(runCli([join(dir, 'missing.json')]), /Cannot read the case ".*missing\.json": no such file/);
+      expectOneLineError(runCli([dir]), /Cannot read the case .*: it is a folder/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses bad arguments with the usage', () => {
+    expectOneLineError(runCli([]), /No case given\. Usage: npm run --silent assess -- \[--json\]/);
+    expectOneLineError(runCli(['--xml', '-']), /Unknown option "--xml"\. Usage:/);
+    expectOneLineError(runCli(['a.json', 'b.json']), /Give one case, not 2\. Usage:/);
+  });
+});

@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import { Assessment, StoredAssessment } from '../../../shared/clinical/assessment.ts';
+import { CaseError, KB_VERSION, assess, assessForStorage, knowledgeBase, type CaseInput } from '../../../shared/clinical/index.ts';
+
+/** The engine on cases written for this suite: one per cause, one per red flag, look-alikes, pertinent negatives. */
+
+const rank = (a: Assessment, cause: string): number => a.differential.find((d) => d.cause === cause)!.rank;
+const entry = (a: Assessment, cause: string) => a.differential.find((d) => d.cause === cause)!;
+const flags = (a: Assessment): string[] => a.redFlags.map((f) => f.id);
+const modalities = (a: Assessment): string[] => a.imaging.map((i) => `${i.modality}:${i.urgency}`);
+
+const typical: Record<string, CaseInput> = {
+  sciatica: { findings: ['loc-lower-back', 'radiates-from-back', 'radiates-below-knee', 'char-burning', 'worse-sitting', 'ex-slr-positive'] },
+  'muscle-strain': { findings: ['loc-posterior-thigh', 'after-intense-activity', 'onset-sudden', 'localized-tenderness', 'rf-athlete'] },
+  dvt: { findings: ['loc-calf', 'unilateral', 'calf-swelling', 'warmth', 'rf-recent-surgery', 'ex-pitting-edema'] },
+  pad: { findings: ['loc-calf', 'char-cramping', 'exertional-relieved-by-rest', 'rf-smoking', 'ex-diminished-pulses'] },
+  'tarsal-tunnel': { findings: ['loc-medial-ankle-sole', 'char-burning', 'tingling', 'numbness', 'ex-tinel-tarsal'] },
+  'popliteal-entrapment': { findings: ['loc-popliteal', 'char-burning', 'char-shooting', 'follows-nerve-path'], absent: ['swelling-behind-knee'] },
+  'bakers-cyst-rupture': { findings: ['loc-popliteal', 'swelling-behind-knee', 'rf-knee-arthritis-or-meniscal-injury', 'onset-sudden', 'bruising-calf-ankle'] },
+  'lumbar-stenosis': { findings: ['loc-buttock', 'bilateral', 'standing-walking-slow-relief', 'relieved-sitting-or-flexion'] },
+  tendonitis: { findings: ['loc-achilles', 'onset-gradual', 'worse-running-jumping', 'ex-achilles-tenderness'] },
+};
+
+describe('assess: a typical case of each cause ranks it first', () => {
+  it('covers every cause of the knowledge base', () => {
+    expect(Object.keys(typical).sort()).toEqual(knowledgeBase.causes.map((c) => c.id).sort());
+  });
+
+  it.each(Object.entries(typical))('%s', (cause, c) => {
+    const a = assess(c);
+    expect(a.differential[0]!.cause).toBe(cause);
+    expect(a.differential[0]!.strength).not.toBe('unlikely');
+    expect(entry(a, cause).supporting.length).toBeGreaterThan(0);
+    expect(() => Assessment.parse(a)).not.toThrow();
+  });
+});
+
+describe('assess: red flags', () => {
+  it('suspected DVT: urgent, with an urgent Doppler ultrasound and the Wells next step', () => {
+    const a = assess(typical.dvt!);
+    expect(a.redFlags).toEqual([expect.objectContaining({ id: 'suspected-dvt', urgency: 'urgent' })]);
+    expect(a.redFlags[0]!.because).toEqual(expect.arrayContaining(['calf-swelling', 'ex-pitting-edema']));
+    expect(modalities(a)).toContain('doppler-ultrasound:urgent');
+    expect(a.scores.wellsDvt).toMatchObject({ points: 2, category: 'likely', items: ['rf-recent-surgery', 'ex-pitting-edema'] });
+    expect(a.scores.wellsDvt.nextStep).toMatch(/^DVT likely: proximal leg vein ultrasound .*4 hours/);
+  });
+
+  it('possible PE: DVT features with breathlessness is an emergency, listed before the urgent DVT flag', () => {
+    const a = assess({ findings: [...typical.dvt!.findings, 'dyspnea-or-chest-pain'] });
+    expect(a.redFlags.map((f) => `${f.id}:${f.urgency}`)).toEqual(['possible-pe:emergency', 'suspected-dvt:urgent']);
+    expect(a.redFlags[0]!.because).toContain('dyspnea-or-chest-pain');
+  });
+
+  it('breathlessness alone, with nothing pointing to DVT, is not called a possible PE', () => {
+    expect(flags(assess({ findings: ['dyspnea-or-chest-pain', 'loc-posterior-thigh', 'after-intense-activity'] }))).not.toContain('possible-pe');
+  });
+
+  it('cauda equina: saddle numbness or bladder/bowel dysfunction is an emergency with an urgent MRI', () => {
+    for (const finding of ['saddle-anesthesia', 'bladder-bowel-dysfunction']) {
+      const a = assess({ findings: ['loc-lower-back', 'radiates-from-back', finding] });
+      expect(a.redFlags[0]).toMatchObject({ id: 'cauda-equina', urgency: 'emergency', because: [finding] });
+      expect(a.imaging[0]).toMatchObject({ modality: 'mri', urgency: 'urgent' });
+      expect(a.imaging[0]!.rationale).toMatch(/emergency MRI/);
+    }
+  });
+
+  it('neurological deficit: weakness or foot drop is urgent, with an urgent MRI', () => {
+    for (const finding of ['weakness', 'foot-drop']) {
+      const a = assess({ findings: [...typical.sciatica!.findings, finding] });
+      expect(a.redFlags).toEqual([expect.objectContaining({ id: 'progressive-neuro-deficit', urgency: 'urgent', because: [finding] })]);
+      expect(modalities(a)).toContain('mri:urgent');
+    }
+  });
+
+  it('critical limb ischaemia: rest pain with arterial features is urgent, with an urgent Doppler and an ABPI', () => {
+    const a = assess({ findings: [...typical.pad!.findings, 'pain-at-rest'] });
+    expect(a.redFlags).toEqual([expect.objectContaining({ id: 'critical-limb-ischemia', urgency: 'urgent' })]);
+    expect(a.redFlags[0]!.because).toEqual(expect.arrayContaining(['pain-at-rest', 'ex-diminished-pulses']));
+    expect(modalities(a)).toContain('doppler-ultrasound:urgent');
+    expect(a.investigations.map((i) => i.test)).toContain('ankle-brachial-index');
+  });
+
+  it('rest pain without any arterial feature does not raise critical limb ischaemia', () => {
+    expect(flags(assess({ findings: ['pain-at-rest', 'loc-lower-back', 'radiates-from-back'] }))).toEqual([]);
+  });
+
+  it('no red flag for a case without any', () => {
+    for (const cause of ['muscle-strain', 'tendonitis', 'tarsal-tunnel', 'lumbar-stenosis']) expect(flags(assess(typical[cause]!))).toEqual([]);
+  });
+});
+
+describe('assess: look-alikes', () => {
+  it('a ruptured Baker’s cyst outranks DVT when bruising and knee disease are there; DVT is still checked with a D-dimer', () => {
+    const a = assess({
+      findings: ['loc-popliteal', 'loc-calf', 'unilateral', 'onset-sudden', 'char-sharp', 'swelling-behind-knee', 'calf-swelling', 'bruising-calf-ankle', 'rf-knee-arthritis-or-meniscal-injury'],
+    });
+    expect(a.differential[0]!.cause).toBe('bakers-cyst-rupture');
+    expect(entry(a, 'dvt').against).toContain('bruising-calf-ankle');
+    expect(a.scores.wellsDvt).toMatchObject({ category: 'unlikely', alternative: 'bakers-cyst-rupture' });
+    expect(a.investigations.map((i) => i.test)).toContain('d-dimer');
+    expect(a.imaging.find((i) => i.modality === 'doppler-ultrasound')?.for).toEqual(['dvt', 'bakers-cyst-rupture']);
+  });
+
+  it('the same swollen calf without bruising or knee disease, after a long flight, is DVT', () => {
+    const a = assess({ findings: ['loc-calf', 'unilateral', 'calf-swelling', 'warmth', 'rf-long-travel-or-immobility'] });
+    expect(rank(a, 'dvt')).toBe(1);
+    expect(flags(a)).toContain('suspected-dvt');
+  });
+
+  it('a crescent of bruising below the ankle bone moves a swollen calf from DVT to Baker’s cyst rupture', () => {
+    const base = { findings: ['loc-calf', 'unilateral', 'calf-swelling', 'rf-knee-arthritis-or-meniscal-injury'] };
+    const withSign = { findings: [...base.findings, 'ex-crescent-sign'] };
+    expect(rank(assess(base), 'dvt')).toBeLessThan(rank(assess(base), 'bakers-cyst-rupture'));
+    expect(rank(assess(withSign), 'bakers-cyst-rupture')).toBe(1);
+  });
+
+  it('claudication that eases within minutes of rest is PAD; pain that lingers and eases on sitting is stenosis', () => {
+    const common = ['loc-calf', 'loc-posterior-thigh', 'char-aching'];
+    const vascular = assess({ findings: [...common, 'exertional-relieved-by-rest'] });
+    const neurogenic = assess({ findings: [...common, 'standing-walking-slow-relief', 'relieved-sitting-or-flexion'] });
+    expect(rank(vascular, 'pad')).toBeLessThan(rank(vascular, 'lumbar-stenosis'));
+    expect(entry(vascular, 'lumbar-stenosis').against).toContain('exertional-relieved-by-rest');
+    expect(rank(neurogenic, 'lumbar-stenosis')).toBeLessThan(rank(neurogenic, 'pad'));
+    expect(entry(neurogenic, 'pad').against).toEqual(expect.arrayContaining(['standing-walking-slow-relief', 'relieved-sitting-or-flexion']));
+  });
+
+  it('a calf strain after sprinting outranks DVT even with some swelling, and no DVT red flag is raised', () => {
+    const a = assess({ findings: ['loc-calf', 'unilateral', 'calf-swelling', 'after-intense-activity', 'localized-tenderness', 'rf-athlete', 'onset-sudden'] });
+    expect(a.differential[0]!.cause).toBe('muscle-strain');
+    expect(entry(a, 'dvt').against).toContain('after-intense-activity');
+    expect(flags(a)).not.toContain('suspected-dvt');
+    expect(a.scores.wellsDvt).toMatchObject({ category: 'unlikely', alternative: 'muscle-strain' });
+    expect(a.investigations.find((i) => i.test === 'd-dimer')?.rationale).toMatch(/Wells score is -2 points, unlikely/);
+  });
+});
+
+describe('assess: pertinent negatives', () => {
+  it('normal foot pulses move PAD below DVT for cramping calf pain in a smoker', () => {
+    const findings = ['loc-calf', 'unilateral', 'char-cramping', 'rf-smoking'];
+    const before = assess({ findings });
+    const after = assess({ findings, absent: ['ex-diminished-pulses'] });
+    expect(before.differential[0]!.cause).toBe('pad');
+    expect(after.differential[0]!.cause).toBe('dvt');
+    expect(entry(after, 'pad').score).toBeLessThan(entry(before, 'pad').score);
+    expect(entry(after, 'pad').basis.find((b) => b.finding === 'ex-diminished-pulses')).toMatchObject({ present: false, weight: -2.5 });
+    expect(entry(after, 'pad').against).toEqual(['ex-diminished-pulses']);
+  });
+
+  it('no calf swelling and no DVT risk factors lower DVT', () => {
+    const findings = ['loc-calf', 'unilateral', 'char-aching'];
+    const before = entry(assess({ findings }), 'dvt');
+    const after = entry(assess({ findings, absent: ['calf-swelling', 'rf-long-travel-or-immobility', 'rf-recent-surgery', 'rf-estrogen-medication'] }), 'dvt');
+    expect(after.score).toBeLessThan(before.score);
+    expect(after.against).toEqual(['calf-swelling', 'rf-long-travel-or-immobility', 'rf-recent-surgery', 'rf-estrogen-medication']);
+  });
+
+  it('a negative straight-leg raise lowers sciatica', () => {
+    const findings = ['loc-lower-back', 'radiates-from-back'];
+    expect(entry(assess({ findings, absent: ['ex-slr-positive'] }), 'sciatica').score).toBeLessThan(entry(assess({ findings }), 'sciatica').score);
+  });
+});
+
+describe('assess: the Wells score', () => {
+  it('counts each Wells criterion met by a finding, in the published order', () => {
+    const a = assess({ findings: ['rf-active-cancer', 'rf-previous-dvt', 'ex-entire-leg-swollen', 'ex-collateral-veins', 'rf-leg-paralysis-or-cast'] });
+    const w = a.scores.wellsDvt;
+    expect(w.points).toBe(5);
+    expect(w.items).toEqual(['rf-active-cancer', 'rf-leg-paralysis-or-cast', 'ex-entire-leg-swollen', 'ex-collateral-veins', 'rf-previous-dvt']);
+    expect(w.criteria.map((c) => c.met)).toEqual([true, true, false, false, true, false, false, true, true, false]);
+  });
+
+  it('is always present, 0 points and unlikely for a case with nothing in it, and says when DVT is not in question', () => {
+    const w = assess({ findings: [] }).scores.wellsDvt;
+    expect(w).toMatchObject({ points: 0, category: 'unlikely', items: [] });
+    expect(w.alternative).toBeUndefined();
+    expect(w.nextStep).toMatch(/^Nothing recorded raises the question of DVT/);
+  });
+
+  it('is likely at 2 points, unlikely at 1', () => {
+    expect(assess({ findings: ['ex-pitting-edema', 'ex-calf-swelling-3cm'] }).scores.wellsDvt.category).toBe('likely');
+    expect(assess({ findings: ['ex-pitting-edema'] }).scores.wellsDvt.category).toBe('unlikely');
+  });
+});
+
+describe('assess: output', () => {
+  it('lists every cause once, ranked 1..n by score, ties with must-not-miss causes first then in knowledge-base order', () => {
+    const a = assess({ findings: [] });
+    expect(a.differential.map((d) => d.rank)).toEqual(knowledgeBase.causes.map((_, i) => i + 1));
+    expect(a.differential.map((d) => d.cause)).toEqual([
+      'dvt',
+      'pad',
+      ...knowledgeBase.causes.filter((c) => !c.mustNotMiss).map((c) => c.id),
+    ]);
+  });
+
+  it('gives the same assessment whatever order the findings are listed in', () => {
+    const findings = [...typical.dvt!.findings, 'rf-smoking', 'char-cramping'];
+    expect(assess({ findings: [...findings].reverse(), absent: ['bruising-calf-ankle', 'after-intense-activity'] })).toEqual(
+      assess({ findings, absent: ['after-intense-activity', 'bruising-calf-ankle'] }),
+    );
+  });
+
+  it('assessForStorage names the knowledge base', () => {
+    const s = assessForStorage(typical.pad!);
+    expect(StoredAssessment.parse(s).knowledgeBase).toBe(KB_VERSION);
+    expect(s).toEqual({ ...assess(typical.pad!), knowledgeBase: KB_VERSION });
+  });
+
+  it('accepts an exported encounter as it is, ignoring the fields it does not use', () => {
+    const encounter = { id: 'e1', patient: { name: 'A' }, notes: 'n', age: 60, sex: 'female', findings: ['loc-calf'], absent: [] };
+    expect(assess(encounter)).toEqual(assess({ findings: ['loc-calf'] }));
+  });
+
+  it('every suggestion has a rationale that names this case’s findings', () => {
+    const a = assess({ findings: [...typical.pad!.findings, 'warmth'] });
+    for (const s of [...a.imaging, ...a.investigations]) expect(s.rationale).not.toMatch(/\{findings\}|\{wells\}/);
+    expect(a.investigations.find((i) => i.test === 'blood-tests')?.rationale).toMatch(/warmth over the painful area/);
+  });
+});
+
+describe('assess: invalid cases', () => {
+  const error = (input: unknown): CaseError => {
+    try {
+      assess(input);
+    } catch (e) {
+      if (e instanceof CaseError) return e;
+      throw e;
+    }
+    throw new Error('no error thrown');
+  };
+
+  it('names an unknown id, where it is, and the closest known ids', () => {
+    const e = error({ findings: ['loc-calf', 'calf-swelings'] });
+    expect(e.path).toBe('findings[1]');
+    expect(e.message).toBe('findings[1]: Unknown finding id "calf-swelings"; closest known: calf-swelling, ex-calf-swelling-3cm, loc-calf');
+  });
+
+  it('refuses an id both present and absent, or listed twice', () => {
+    expect(error({ findings: ['loc-calf'], absent: ['loc-calf'] }).message).toBe('absent[0]: Finding "loc-calf" is recorded both present and absent');
+    expect(error({ findings: ['loc-calf', 'loc-calf'] }).message).toBe('findings[1]: Finding "loc-calf" is listed twice');
+  });
+
+  it('refuses findings or absent that are not lists of strings', () => {
+    expect(error({ findings: 'loc-calf' }).message).toBe('findings: must be a list of finding ids (strings), not string');
+    expect(error({ findings: ['loc-calf', 3] }).message).toBe('findings[1]: must be a finding id (a string), not number');
+    expect(error({ findings: [], absent: null }).message).toBe('absent: must be a list of finding ids (strings), not null');
+    expect(error({}).message).toBe('findings: missing: give a list of finding ids (strings)');
+  });
+
+  it('refuses a case that is not an object, and a bad age or sex', () => {
+    expect(error([]).message).toBe('The case must be a JSON object with a "findings" list, not a list');
+    expect(error(null).path).toBe('');
+    expect(error({ findings: [], age: 'old' }).message).toBe('age: must be a whole number of years from 0 to 130, not "old"');
+    expect(error({ findings: [], age: 3.5 }).path).toBe('age');
+    expect(error({ findings: [], sex: 'x' }).message).toBe('sex: must be one of female, male, other, unknown, not "x"');
+  });
+
+  it('keeps every message on one line', () => {
+    for (const bad of [{ findings: 'x' }, { findings: ['nope'] }, 7, { findings: [], age: -1 }]) expect(error(bad).message).not.toMatch(/\n/);
+  });
+});

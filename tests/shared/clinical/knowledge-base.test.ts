@@ -1,0 +1,295 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FINDING_GROUPS, assess, causeById, findingById, knowledgeBase } from '../../../shared/clinical/index.ts';
+import type { Citation } from '../../../shared/clinical/assessment.ts';
+import type { Condition } from '../../../shared/clinical/types.ts';
+import { repoRoot, sourcePath, vocabularyPath } from './helpers.ts';
+
+/**
+ * The knowledge base is data a clinician reviews; these checks keep it whole: every vocabulary id
+ * accepted and labelled, every citation pointing at a real section or reference, every quote
+ * found verbatim in the section it cites, every rule and condition naming known ids.
+ * Checks that need ../shared run only when it is there.
+ */
+
+interface VocabularyItem {
+  id: string;
+  label: string;
+  source?: string;
+  external?: boolean;
+}
+interface Vocabulary {
+  causes: VocabularyItem[];
+  imaging: VocabularyItem[];
+  findings: Record<string, VocabularyItem[]>;
+  'red-flags': (VocabularyItem & { meaning: string })[];
+}
+
+const vocabulary: Vocabulary | undefined = existsSync(vocabularyPath) ? (JSON.parse(readFileSync(vocabularyPath, 'utf8')) as Vocabulary) : undefined;
+const source: string | undefined = existsSync(sourcePath) ? readFileSync(sourcePath, 'utf8') : undefined;
+
+const sectionIds = new Set(knowledgeBase.sections.map((s) => s.id));
+const referenceIds = new Set(knowledgeBase.references.map((r) => r.id));
+const findingIds = new Set(knowledgeBase.findings.map((f) => f.id));
+const causeIds = new Set(knowledgeBase.causes.map((c) => c.id));
+const split = (value: string): string[] => value.split('; ');
+
+/** Every citation anywhere in the knowledge base, with where it was found. */
+function citations(value: unknown, where = 'knowledgeBase'): { where: string; citation: Citation }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => citations(v, `${where}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    (key === 'citation' || key === 'icd10Citation') && v !== null && typeof v === 'object'
+      ? [{ where: `${where}.${key}`, citation: v as Citation }]
+      : citations(v, `${where}.${key}`),
+  );
+}
+
+describe('knowledge base: vocabulary v1 is the floor', () => {
+  it.skipIf(vocabulary === undefined)('accepts and labels every finding of the vocabulary, in its group', () => {
+    for (const [group, items] of Object.entries(vocabulary!.findings)) {
+      const kbGroup = group === 'location' ? 'location' : group;
+      for (const item of items) {
+        expect(findingById(item.id), item.id).toMatchObject({ id: item.id, label: item.label, group: kbGroup });
+        expect(() => assess({ findings: [item.id] })).not.toThrow();
+        expect(() => assess({ findings: [], absent: [item.id] })).not.toThrow();
+      }
+    }
+  });
+
+  it.skipIf(vocabulary === undefined)('has every cause, imaging modality and red flag of the vocabulary', () => {
+    for (const c of vocabulary!.causes) expect(causeById(c.id), c.id).toMatchObject({ label: c.label, citation: { source: c.source } });
+    expect(knowledgeBase.imaging.map((i) => i.id)).toEqual(vocabulary!.imaging.map((i) => i.id));
+    expect(knowledgeBase.redFlags.map((f) => f.id)).toEqual(vocabulary!['red-flags'].map((f) => f.id));
+  });
+
+  it.skipIf(vocabulary === undefined)('cites a reference for every item the vocabulary marks external, and the vocabulary’s source for red flags', () => {
+    for (const item of Object.values(vocabulary!.findings).flat()) {
+      if (item.external) expect(findingById(item.id)!.citation.reference, item.id).toBeDefined();
+    }
+    for (const flag of vocabulary!['red-flags']) {
+      const kb = knowledgeBase.redFlags.find((f) => f.id === flag.id)!;
+      if (flag.source !== undefined) expect(kb.citation.source, flag.id).toBe(flag.source);
+      if (flag.external) expect(kb.citation.reference, flag.id).toBeDefined();
+    }
+  });
+
+  it('has the red-flag urgencies the vocabulary’s meanings give', () => {
+    expect(Object.fromEntries(knowledgeBase.redFlags.map((f) => [f.id, f.urgency]))).toEqual({
+      'suspected-dvt': 'urgent',
+      'possible-pe': 'emergency',
+      'cauda-equina': 'emergency',
+      'progressive-neuro-deficit': 'urgent',
+      'critical-limb-ischemia': 'urgent',
+    });
+  });
+});
+
+describe('knowledge base: findings and causes', () => {
+  it('groups findings in checklist order, with a heading for each group', () => {
+    expect(knowledgeBase.findingGroups.map((g) => g.id)).toEqual([...FINDING_GROUPS]);
+    expect(knowledgeBase.findingGroups.map((g) => g.label)).toEqual([
+      'Where is the pain',
+      'Distribution',
+      'Character',
+      'Onset',
+      'What makes it better or worse',
+      'Associated symptoms',
+      'Risk factors',
+      'Examination',
+    ]);
+    const groups = knowledgeBase.findings.map((f) => FINDING_GROUPS.indexOf(f.group));
+    expect(groups).toEqual([...groups].sort((a, b) => a - b));
+  });
+
+  it('maps each location finding, and only those, to its own body-map region', () => {
+    const located = knowledgeBase.findings.filter((f) => f.bodyRegion !== undefined);
+    expect(located.map((f) => f.group)).toEqual(located.map(() => 'location'));
+    expect(knowledgeBase.findings.filter((f) => f.group === 'location')).toEqual(located);
+    expect(located.map((f) => f.bodyRegion).sort()).toEqual(['achilles', 'buttock', 'calf', 'lower-back', 'medial-ankle-sole', 'popliteal', 'posterior-thigh']);
+  });
+
+  it('has unique ids and synonyms that are not cause names', () => {
+    expect(findingIds.size).toBe(knowledgeBase.findings.length);
+    expect(causeIds.size).toBe(knowledgeBase.causes.length);
+    const causeWords = ['sciatica', 'dvt', 'deep vein thrombosis', 'pad', 'tendonitis', 'stenosis', 'tarsal tunnel syndrome'];
+    for (const f of knowledgeBase.findings) for (const s of f.synonyms) expect(causeWords, `${f.id}: ${s}`).not.toContain(s.toLowerCase());
+  });
+
+  it('gives every cause ICD-10 codes (WHO 2019 format) and what the source says of it', () => {
+    for (const c of knowledgeBase.causes) {
+      expect(c.icd10.length, c.id).toBeGreaterThan(0);
+      for (const code of c.icd10) expect(code.code, c.id).toMatch(/^[A-Z]\d\d\.\d$/);
+      expect(c.icd10Citation).toEqual({ reference: 'who-icd10-2019' });
+      expect(c.presentation.length, c.id).toBeGreaterThan(0);
+      expect(c.shortLabel.length, c.id).toBeLessThanOrEqual(30);
+    }
+    expect(knowledgeBase.causes.filter((c) => c.mustNotMiss).map((c) => c.id)).toEqual(['dvt', 'pad']);
+  });
+
+  it('keeps the ICD-10 codes reviewed for each cause', () => {
+    expect(Object.fromEntries(knowledgeBase.causes.map((c) => [c.id, c.icd10.map((x) => x.code)]))).toEqual({
+      sciatica: ['M54.3', 'M54.4', 'M51.1'],
+      'muscle-strain': ['S76.3', 'S86.1'],
+      dvt: ['I80.2'],
+      pad: ['I70.2', 'I73.9'],
+      'tarsal-tunnel': ['G57.5'],
+      'popliteal-entrapment': ['G57.3', 'G57.4'],
+      'bakers-cyst-rupture': ['M66.0', 'M71.2'],
+      'lumbar-stenosis': ['M48.0'],
+      tendonitis: ['M76.6'],
+    });
+  });
+});
+
+describe('knowledge base: citations', () => {
+  const all = citations(knowledgeBase);
+
+  it('finds citations everywhere items are (sanity check of the walk)', () => {
+    expect(all.length).toBeGreaterThan(knowledgeBase.findings.length + knowledgeBase.rules.length);
+  });
+
+  it('cites only known sections and references', () => {
+    for (const { where, citation } of all) {
+      expect(citation.source !== undefined || citation.reference !== undefined, where).toBe(true);
+      for (const s of citation.source === undefined ? [] : split(citation.source)) expect(sectionIds, `${where}: section "${s}"`).toContain(s);
+      for (const r of citation.reference === undefined ? [] : split(citation.reference)) expect(referenceIds, `${where}: reference "${r}"`).toContain(r);
+    }
+  });
+
+  it('includes every section the vocabulary names', () => {
+    for (const id of ['Common causes 1', 'Common causes 5', 'Less common causes 1', 'Less common causes 3', 'Diagnostic approaches, imaging table', 'Sciatica management', 'DVT treatment']) {
+      expect(sectionIds).toContain(id);
+    }
+  });
+
+  it('gives every reference a full title and what is taken from it', () => {
+    for (const r of knowledgeBase.references) {
+      expect(r.title.length, r.id).toBeGreaterThan(30);
+      expect(r.uses.length, r.id).toBeGreaterThan(20);
+    }
+    expect(referenceIds.size).toBe(knowledgeBase.references.length);
+  });
+
+  it('leaves no TODO anywhere', () => {
+    expect(JSON.stringify(knowledgeBase)).not.toMatch(/TODO/);
+    const dir = join(repoRoot, 'shared', 'clinical');
+    const files = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : [join(d, f)]));
+    for (const file of files(dir)) expect(readFileSync(file, 'utf8'), file).not.toMatch(/TODO/);
+  });
+});
+
+describe.skipIf(source === undefined)('knowledge base against the source text (../shared/source)', () => {
+  const lines = (source ?? '').split(/\r?\n/).map((l) => l.trim());
+  const normalise = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+  /** A section's text: from its heading to the next heading that is not inside it. */
+  function sectionText(id: string): string {
+    const section = knowledgeBase.sections.find((s) => s.id === id)!;
+    const start = lines.indexOf(section.heading);
+    const inside = (other: string | undefined): boolean => {
+      for (let p = other; p !== undefined; p = knowledgeBase.sections.find((s) => s.id === p)?.parent) if (p === id) return true;
+      return false;
+    };
+    const ends = knowledgeBase.sections
+      .filter((s) => s.id !== id && !inside(s.id))
+      .map((s) => lines.indexOf(s.heading))
+      .filter((i) => i > start);
+    return normalise(lines.slice(start, ends.length > 0 ? Math.min(...ends) : lines.length).join(' '));
+  }
+
+  it('quotes each section heading as a line of the source, in the source’s order', () => {
+    const at = knowledgeBase.sections.map((s) => ({ id: s.id, line: lines.indexOf(s.heading) }));
+    for (const { id, line } of at) expect(line, id).toBeGreaterThanOrEqual(0);
+    // Numbered headings repeat ("1. ..."): each must be found after its parent's heading.
+    for (const s of knowledgeBase.sections) {
+      if (s.parent !== undefined) expect(lines.indexOf(s.heading), s.id).toBeGreaterThan(lines.indexOf(knowledgeBase.sections.find((p) => p.id === s.parent)!.heading));
+    }
+  });
+
+  it('finds every rule’s quote, verbatim, in a section the rule cites', () => {
+    for (const rule of knowledgeBase.rules) {
+      if (rule.citation.source === undefined) continue;
+      expect(rule.quote, `${rule.id} cites the source but quotes nothing`).toBeDefined();
+      const texts = split(rule.citation.source).map(sectionText);
+      expect(texts.some((t) => t.includes(normalise(rule.quote!))), `${rule.id}: "${rule.quote}"`).toBe(true);
+    }
+  });
+
+  it('takes the imaging table’s words from the source', () => {
+    const table = sectionText('Diagnostic approaches, imaging table').toLowerCase();
+    for (const word of ['visualize soft tissues', 'disc herniations & nerve compression', 'expensive', 'detect blood flow abnormalities', 'operator dependent', 'widely available', 'limited soft tissue detail']) {
+      expect(table).toContain(word);
+    }
+  });
+});
+
+describe('knowledge base: rules and conditions', () => {
+  it('relates only known findings and causes, once per finding, cause and direction', () => {
+    const keys = new Set<string>();
+    for (const r of knowledgeBase.rules) {
+      expect(findingIds, r.id).toContain(r.finding);
+      expect(causeIds, r.id).toContain(r.cause);
+      expect(Number.isFinite(r.weight) && r.weight !== 0, r.id).toBe(true);
+      expect(r.reason.length, r.id).toBeGreaterThan(10);
+      expect(r.id).toBe(`${r.cause}:${r.when === 'absent' ? 'no-' : ''}${r.finding}`);
+      expect(keys, r.id).not.toContain(r.id);
+      keys.add(r.id);
+    }
+  });
+
+  it('gives every cause supporting rules and at least one rule against it', () => {
+    for (const c of causeIds) {
+      expect(knowledgeBase.rules.some((r) => r.cause === c && r.weight > 0), c).toBe(true);
+      expect(knowledgeBase.rules.some((r) => r.cause === c && r.weight < 0), c).toBe(true);
+    }
+  });
+
+  function conditionRefs(c: Condition): { findings: string[]; causes: string[]; redFlags: string[] } {
+    if ('finding' in c) return { findings: [c.finding], causes: [], redFlags: [] };
+    if ('cause' in c) return { findings: [], causes: [c.cause], redFlags: [] };
+    if ('redFlag' in c) return { findings: [], causes: [], redFlags: [c.redFlag] };
+    if ('wells' in c) return { findings: [], causes: [], redFlags: [] };
+    const parts = ('anyOf' in c ? c.anyOf : c.allOf).map(conditionRefs);
+    return { findings: parts.flatMap((p) => p.findings), causes: parts.flatMap((p) => p.causes), redFlags: parts.flatMap((p) => p.redFlags) };
+  }
+
+  it('raises each red flag by one trigger naming known ids, depending only on earlier red flags', () => {
+    const flagIds = knowledgeBase.redFlags.map((f) => f.id);
+    expect(knowledgeBase.redFlagTriggers.map((t) => t.redFlag)).toEqual(flagIds);
+    knowledgeBase.redFlagTriggers.forEach((t, i) => {
+      const refs = conditionRefs(t.when);
+      for (const f of refs.findings) expect(findingIds, t.redFlag).toContain(f);
+      for (const c of refs.causes) expect(causeIds, t.redFlag).toContain(c);
+      for (const r of refs.redFlags) expect(flagIds.slice(0, i), t.redFlag).toContain(r);
+    });
+  });
+
+  it('suggests imaging and tests only for known causes, with known conditions and a rationale template', () => {
+    const flagIds = knowledgeBase.redFlags.map((f) => f.id);
+    const tests = knowledgeBase.investigations.map((t) => t.id);
+    const modalities = knowledgeBase.imaging.map((m) => m.id);
+    for (const rule of [...knowledgeBase.imagingRules, ...knowledgeBase.investigationRules]) {
+      expect([...modalities, ...tests], rule.id).toContain(rule.what);
+      for (const c of rule.for) expect(causeIds, rule.id).toContain(c);
+      const refs = conditionRefs(rule.when);
+      for (const f of refs.findings) expect(findingIds, rule.id).toContain(f);
+      for (const c of refs.causes) expect(causeIds, rule.id).toContain(c);
+      for (const r of refs.redFlags) expect(flagIds, rule.id).toContain(r);
+      expect(rule.rationale, rule.id).toMatch(/\{findings\}/);
+    }
+  });
+
+  it('defines the two-level Wells score with known findings and the published points', () => {
+    const criteria = knowledgeBase.wells.criteria;
+    expect(criteria.map((c) => c.points)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, -2]);
+    for (const c of criteria) for (const f of c.findings) expect(findingIds, c.id).toContain(f);
+    expect(knowledgeBase.wells.likelyAt).toBe(2);
+  });
+
+  it('names its version and review date', () => {
+    expect(knowledgeBase.version).toMatch(/^\d{4}\.\d{1,2}\.\d+\+vocabulary-v1$/);
+    expect(knowledgeBase.reviewedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});

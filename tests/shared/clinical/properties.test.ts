@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Assessment } from '../../../shared/clinical/assessment.ts';
+import { CaseError, assess, knowledgeBase } from '../../../shared/clinical/index.ts';
+
+/** Properties of the engine over random cases drawn from the whole vocabulary. */
+
+const findingIds = knowledgeBase.findings.map((f) => f.id);
+const causeIds = knowledgeBase.causes.map((c) => c.id);
+
+/** A random case: distinct findings, each present, absent or not recorded. */
+const caseArb = fc
+  .shuffledSubarray(findingIds, { minLength: 0, maxLength: 40 })
+  .chain((ids) => fc.tuple(fc.constant(ids), fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length })))
+  .map(([ids, presentFlags]) => ({ findings: ids.filter((_, i) => presentFlags[i]), absent: ids.filter((_, i) => !presentFlags[i]) }));
+
+const scoreOf = (a: Assessment, cause: string): number => a.differential.find((d) => d.cause === cause)!.score;
+
+describe('engine properties', () => {
+  it('lists every cause exactly once, ranked 1..n, best score first, and fits the Assessment schema', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const a = assess(c);
+        expect(a.differential.map((d) => d.cause).sort()).toEqual([...causeIds].sort());
+        expect(a.differential.map((d) => d.rank)).toEqual(causeIds.map((_, i) => i + 1));
+        for (let i = 1; i < a.differential.length; i++) expect(a.differential[i - 1]!.score).toBeGreaterThanOrEqual(a.differential[i]!.score);
+        Assessment.parse(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is deterministic: the same case, in any order, gives the same assessment', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer(), (c, seed) => {
+        const shuffled = { findings: shuffle(c.findings, seed), absent: shuffle(c.absent, seed + 1) };
+        expect(assess(shuffled)).toEqual(assess(c));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('adding a finding that supports a cause never lowers that cause’s score', () => {
+    const supports = knowledgeBase.rules.filter((r) => r.when === 'present' && r.weight > 0);
+    fc.assert(
+      fc.property(caseArb, fc.constantFrom(...supports), (c, rule) => {
+        fc.pre(!c.findings.includes(rule.finding));
+        const without = { findings: c.findings, absent: c.absent.filter((id) => id !== rule.finding) };
+        const withIt = { findings: [...without.findings, rule.finding], absent: without.absent };
+        expect(scoreOf(assess(withIt), rule.cause)).toBeGreaterThanOrEqual(scoreOf(assess(without), rule.cause));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('every red flag and suggestion names only findings of the case, and always has a reason', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const a = assess(c);
+        for (const f of a.redFlags) for (const id of f.because) expect(c.findings).toContain(id);
+        for (const d of a.differential) for (const b of d.basis) expect(b.present ? c.findings : c.absent).toContain(b.finding);
+        for (const s of [...a.imaging, ...a.investigations]) expect(s.rationale.length).toBeGreaterThan(20);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('always rejects an unknown id, naming it', () => {
+    const known = new Set(findingIds);
+    fc.assert(
+      fc.property(caseArb, fc.string({ minLength: 1, maxLength: 30 }), fc.boolean(), (c, unknown, inAbsent) => {
+        fc.pre(!known.has(unknown));
+        const bad = inAbsent ? { ...c, absent: [...c.absent, unknown] } : { ...c, findings: [...c.findings, unknown] };
+        let error: unknown;
+        try {
+          assess(bad);
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(CaseError);
+        const e = error as CaseError;
+        expect(e.path).toBe(inAbsent ? `absent[${c.absent.length}]` : `findings[${c.findings.length}]`);
+        expect(e.message).toContain(`Unknown finding id ${JSON.stringify(unknown)};`);
+        expect(e.message).not.toMatch(/[\n\r]/);
+        expect(e.message).toMatch(/closest known: \S/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** A deterministic shuffle from a seed (mulberry32), so a failure can be replayed. */
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  let s = seed >>> 0;
+  const random = (): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { assess, assessForStorage, formatReport, knowledgeBase } from '../../../shared/clinical/index.ts';
+
+/** The readable report: what a clinician reads in a terminal. Checked by structure, not by snapshot. */
+
+const dvtWithPe = {
+  findings: ['loc-calf', 'unilateral', 'calf-swelling', 'ex-pitting-edema', 'ex-calf-swelling-3cm', 'rf-long-travel-or-immobility', 'dyspnea-or-chest-pain'],
+  absent: ['bruising-calf-ankle'],
+};
+
+const sectionOf = (report: string, heading: string, next: string): string => report.slice(report.indexOf(heading), report.indexOf(next));
+
+describe('formatReport', () => {
+  const report = formatReport(assessForStorage(dvtWithPe));
+
+  it('puts the red flags first, emergencies first, before the differential', () => {
+    const flags = report.indexOf('RED FLAGS');
+    expect(flags).toBeGreaterThan(-1);
+    expect(flags).toBeLessThan(report.indexOf('DIFFERENTIAL'));
+    expect(report.indexOf('[EMERGENCY] Possible pulmonary embolism')).toBeLessThan(report.indexOf('[URGENT] Suspected deep vein thrombosis'));
+  });
+
+  it('lists every cause once, in rank order, with its basis and citations', () => {
+    const differential = sectionOf(report, 'DIFFERENTIAL', 'IMAGING');
+    const positions = assess(dvtWithPe).differential.map((d) => {
+      const line = `  ${d.rank}. ${d.label}`;
+      expect(differential.split(line).length - 1, d.cause).toBe(1);
+      return differential.indexOf(line);
+    });
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(positions).toHaveLength(knowledgeBase.causes.length);
+    expect(differential).toContain('+ Swelling of the calf or leg (+2.5): Swelling of the calf or leg is typical of DVT [source: Common causes 3]');
+    expect(differential).toContain('- Absent: Bruising spreading down the calf toward the ankle (-0.5)');
+    expect(differential).toContain('[must not miss]');
+  });
+
+  it('shows imaging, investigations and every Wells criterion with the next step', () => {
+    expect(sectionOf(report, 'IMAGING', 'OTHER INVESTIGATIONS')).toMatch(/Doppler ultrasound: URGENT, for DVT\n {4}Why: /);
+    const wells = report.slice(report.indexOf('WELLS SCORE'));
+    expect(wells).toMatch(/^WELLS SCORE FOR DVT \(two-level\): 2 points, DVT likely/);
+    expect(wells.match(/^ {2}\[[x ]\] [+-]\d /gm)).toHaveLength(knowledgeBase.wells.criteria.length);
+    expect(wells).toContain('Next step: DVT likely');
+  });
+
+  it('says so when nothing is raised or suggested, and names the knowledge base', () => {
+    const quiet = formatReport(assessForStorage({ findings: ['loc-posterior-thigh'] }));
+    expect(quiet).toContain('RED FLAGS\n  None raised by the recorded findings.');
+    expect(quiet).toContain('IMAGING\n  None suggested by the recorded findings.');
+    expect(quiet).toContain(`Knowledge base ${knowledgeBase.version}`);
+  });
+
+  it('is the same text for the same assessment', () => {
+    expect(formatReport(assess(dvtWithPe))).toBe(formatReport(assess(dvtWithPe)));
+  });
+});
