@@ -40,7 +40,8 @@ function main(argv: readonly string[]): number {
     const where = file === '-' ? 'standard input' : file;
     let input: unknown;
     try {
-      input = JSON.parse(text);
+      // A byte-order mark (common in files saved on Windows) is not part of the JSON.
+      input = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
       throw new UsageError(`The case in ${where} is not valid JSON: ${(e as Error).message}`);
     }

@@ -142,6 +142,7 @@ export const rules: readonly RuleDef[] = [
   present('dvt', 'ex-pitting-edema', 2, 'Pitting oedema of the symptomatic leg is a sign of DVT (a Wells item)', ref('wells-2003')),
   present('dvt', 'ex-collateral-veins', 2, 'Collateral superficial veins are a sign of DVT (a Wells item)', ref('wells-2003')),
   present('dvt', 'dyspnea-or-chest-pain', 1, 'Breathlessness or chest pain may be a pulmonary embolism from a leg clot', both('Common causes 3', 'esc-pe-2019'), Q.dvtPe),
+  present('dvt', 'bilateral', -1, 'DVT pain is usually behind one leg; pain in both legs fits it less well', CC3, Q.dvtPain),
   present('dvt', 'after-intense-activity', -2, 'Pain that began with a strain mechanism has an alternative explanation', both('Common causes 2', 'wells-2003'), Q.strainMechanism),
   present('dvt', 'bruising-calf-ankle', -1.5, 'Bruising spreading down the calf points to a ruptured Baker’s cyst rather than DVT', LC1, Q.bakerBruising),
   present('dvt', 'ex-crescent-sign', -2, 'A crescent of bruising below the ankle bone points to synovial (Baker’s cyst) rupture rather than DVT', ref('kraag-1976')),

@@ -39,6 +39,12 @@ describe('assess command', () => {
     expect(r.stdout).toBe(formatReport(assessForStorage(pad)));
   });
 
+  it('reads a file saved with a byte-order mark', () => {
+    const r = withCaseFile(`\uFEFF${JSON.stringify(pad)}`, (file) => runCli(['--json', file]));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(assessForStorage(pad));
+  });
+
   it('names an unknown id and the closest known ids', () => {
     expectOneLineError(runCli(['-'], JSON.stringify({ findings: ['loc-calff'] })), /findings\[0\]: Unknown finding id "loc-calff"; closest known: loc-calf, /);
   });

@@ -101,6 +101,13 @@ describe('assess: look-alikes', () => {
     expect(a.imaging.find((i) => i.modality === 'doppler-ultrasound')?.for).toEqual(['dvt', 'bakers-cyst-rupture']);
   });
 
+  it('suggests a knee X-ray for a Baker’s cyst only when knee joint disease is recorded', () => {
+    const cyst = ['loc-popliteal', 'swelling-behind-knee', 'ex-popliteal-mass', 'onset-sudden', 'bruising-calf-ankle'];
+    expect(modalities(assess({ findings: cyst }))).not.toContain('x-ray:routine');
+    const withKnee = assess({ findings: [...cyst, 'rf-knee-arthritis-or-meniscal-injury'] });
+    expect(withKnee.imaging.find((i) => i.modality === 'x-ray')).toMatchObject({ urgency: 'routine', for: ['bakers-cyst-rupture'] });
+  });
+
   it('the same swollen calf without bruising or knee disease, after a long flight, is DVT', () => {
     const a = assess({ findings: ['loc-calf', 'unilateral', 'calf-swelling', 'warmth', 'rf-long-travel-or-immobility'] });
     expect(rank(a, 'dvt')).toBe(1);

@@ -239,6 +239,11 @@ describe('knowledge base: rules and conditions', () => {
     }
   });
 
+  it('uses every finding: in a rule, a red-flag trigger or the Wells score', () => {
+    const used = JSON.stringify([knowledgeBase.rules, knowledgeBase.redFlagTriggers, knowledgeBase.wells.criteria]);
+    for (const f of findingIds) expect(used, f).toContain(`"${f}"`);
+  });
+
   it('gives every cause supporting rules and at least one rule against it', () => {
     for (const c of causeIds) {
       expect(knowledgeBase.rules.some((r) => r.cause === c && r.weight > 0), c).toBe(true);
