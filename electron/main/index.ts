@@ -1,12 +1,113 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { join } from 'node:path';
+import { APP_ENTRY, APP_SCHEME, isAllowedNavigation, isPermissionGranted, isTrustedSender, rendererOrigins, windowOpenDecision } from './app/policy.ts';
+import { contentSecurityPolicy } from './app/csp.ts';
+import { menuTemplate } from './app/menu.ts';
+import { appProtocolResponse } from './app/protocol.ts';
+import { windowOptions } from './app/window.ts';
+import { registerIpc } from './ipc/register.ts';
+import { openServices, type OpenedServices } from './services.ts';
 
-// Minimal entry; the secure shell, the store and the IPC handlers are wired in electron/main/app.
-app.whenReady().then(() => {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    webPreferences: { preload: join(import.meta.dirname, '../preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+/**
+ * The Electron shell: thin wiring of the pure policy in ./app and the services. Everything that
+ * decides something (window options, CSP, navigation, senders, permissions, menu) is a tested
+ * function; this file only connects it to Electron.
+ */
+
+const rendererDir = join(import.meta.dirname, '../renderer');
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+// electron-vite sets this in development only (its local dev server).
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const origins = rendererOrigins(devServerUrl);
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let opened: OpenedServices | null = null;
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, origins)) event.preventDefault();
   });
-  void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-});
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url, origins)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = windowOpenDecision(url);
+    if (decision.openExternally) void shell.openExternal(url);
+    return { action: decision.action };
+  });
+}
+
+function createWindow(notice: string | null): void {
+  mainWindow = new BrowserWindow(windowOptions(preloadPath, { isPackaged: app.isPackaged }));
+  mainWindow.once('ready-to-show', () => {
+    mainWindow?.show();
+    if (notice !== null && mainWindow !== null) {
+      void dialog.showMessageBox(mainWindow, { type: 'warning', title: 'Leg Pain DDx', message: 'Your encounter database was damaged', detail: notice });
+    }
+  });
+  mainWindow.on('closed', () => (mainWindow = null));
+  void mainWindow.loadURL(devServerUrl ?? APP_ENTRY);
+}
+
+function start(): void {
+  try {
+    opened = openServices({ dataDir: process.env.LEGPAIN_DATA_DIR || app.getPath('userData'), appVersion: app.getVersion() });
+  } catch (error) {
+    // A database from a newer version, or one the app may not open: say so and stop, touching nothing.
+    dialog.showErrorBox('Leg Pain DDx cannot open its data', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const answer = await appProtocolResponse(request.url, rendererDir);
+    const body = typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body);
+    return new Response(body, { status: answer.status, headers: answer.headers });
+  });
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionGranted(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
+  if (devServerUrl !== undefined) {
+    // The dev server's pages get the same CSP the app:// protocol sends.
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
+    });
+  }
+
+  registerIpc<IpcMainInvokeEvent>(ipcMain, opened.services, (event) =>
+    isTrustedSender(
+      event.senderFrame === null ? null : { url: event.senderFrame.url, isMainFrame: event.senderFrame === event.sender.mainFrame },
+      origins,
+    ),
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name })));
+  createWindow(opened.startupNotice);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns the database: hand over to it.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (mainWindow === null && opened !== null) createWindow(null);
+  });
+  app.on('will-quit', () => {
+    // Closing checkpoints the WAL into the database file: nothing is left half-written.
+    opened?.close();
+    opened = null;
+  });
+  void app.whenReady().then(start);
+}

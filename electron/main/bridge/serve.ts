@@ -12,7 +12,7 @@ import { startBridge } from './server.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 
-/** The per-user data folder, where Electron's app.getPath('userData') would put it. */
+/** The per-user data folder of the platform (XDG data folder on Linux), unless LEGPAIN_DATA_DIR says otherwise. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
   if (env.LEGPAIN_DATA_DIR !== undefined && env.LEGPAIN_DATA_DIR !== '') return resolve(env.LEGPAIN_DATA_DIR);
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'leg-pain-ddx');

@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../../electron/main/app/csp.ts';
+import {
+  APP_ENTRY,
+  isAllowedExternalLink,
+  isAllowedNavigation,
+  isPermissionGranted,
+  isTrustedSender,
+  rendererOrigins,
+  windowOpenDecision,
+} from '../../../electron/main/app/policy.ts';
+import { windowOptions } from '../../../electron/main/app/window.ts';
+
+/**
+ * The Electron security checklist (electronjs.org/docs/latest/tutorial/security), item by item,
+ * for the items that apply to this app. Numbers follow the checklist.
+ */
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const source = (path: string) => readFileSync(join(root, path), 'utf8');
+const prefs = windowOptions('/app/out/preload/index.cjs').webPreferences!;
+
+describe('Electron security checklist', () => {
+  it('1. only loads secure content: the renderer comes from app://, never http or file', () => {
+    expect(APP_ENTRY).toBe('app://renderer/index.html');
+    expect(source('electron/main/index.ts')).toMatch(/loadURL\(devServerUrl \?\? APP_ENTRY\)/);
+    expect(source('electron/main/index.ts')).not.toMatch(/loadFile\(/);
+    // The dev server is accepted only on the local machine.
+    expect(rendererOrigins('http://evil.example:5173')).toEqual(['app://renderer']);
+    expect(rendererOrigins('http://localhost:5173')).toEqual(['app://renderer', 'http://localhost:5173']);
+  });
+
+  it('2. does not enable Node.js integration for any content', () => {
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.nodeIntegrationInWorker).toBe(false);
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
+  });
+
+  it('3. enables context isolation', () => {
+    expect(prefs.contextIsolation).toBe(true);
+  });
+
+  it('4. enables process sandboxing, in the window and for the whole app', () => {
+    expect(prefs.sandbox).toBe(true);
+    expect(source('electron/main/index.ts')).toMatch(/app\.enableSandbox\(\)/);
+  });
+
+  it('5. denies every session permission request and check', () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb']) {
+      expect(isPermissionGranted(permission), permission).toBe(false);
+    }
+    expect(source('electron/main/index.ts')).toMatch(/setPermissionRequestHandler\([^]*isPermissionGranted/);
+    expect(source('electron/main/index.ts')).toMatch(/setPermissionCheckHandler\([^]*isPermissionGranted/);
+  });
+
+  it('6. does not disable webSecurity', () => {
+    expect(prefs.webSecurity).toBe(true);
+  });
+
+  it('7. defines a strict Content-Security-Policy: no eval, no inline script, no remote origin', () => {
+    const csp = contentSecurityPolicy();
+    const directives = new Map(csp.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name!, values];
+    }));
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*|wss?:/);
+    // The same policy is in the page itself (the renderer's index.html).
+    const html = source('renderer/index.html');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+    expect(meta?.[1]).toBe(csp);
+    // And it is sent as a header by the app:// protocol and the loopback bridge.
+    expect(source('electron/main/app/protocol.ts')).toMatch(/content-security-policy/);
+    expect(source('electron/main/bridge/server.ts')).toMatch(/content-security-policy/);
+  });
+
+  it('8. does not allow insecure content', () => {
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+  });
+
+  it('9. does not enable experimental features', () => {
+    expect(prefs.experimentalFeatures).toBe(false);
+  });
+
+  it('10. does not enable Blink features', () => {
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+  });
+
+  it('11–12. allows no <webview>: the tag is off and any attach is prevented', () => {
+    expect(prefs.webviewTag).toBe(false);
+    expect(source('electron/main/index.ts')).toMatch(/will-attach-webview', \(event\) => event\.preventDefault\(\)/);
+  });
+
+  it('13. limits navigation to the app itself', () => {
+    expect(isAllowedNavigation('app://renderer/index.html#/encounters/1')).toBe(true);
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'http://127.0.0.1:5173/', 'javascript:alert(1)', 'data:text/html,x', 'not a url']) {
+      expect(isAllowedNavigation(url), url).toBe(false);
+    }
+    expect(isAllowedNavigation('http://localhost:5173/x', rendererOrigins('http://localhost:5173'))).toBe(true);
+    expect(source('electron/main/index.ts')).toMatch(/'will-navigate'[^]*isAllowedNavigation/);
+    expect(source('electron/main/index.ts')).toMatch(/'will-redirect'[^]*isAllowedNavigation/);
+  });
+
+  it('14. creates no new windows: window.open is always denied', () => {
+    for (const url of ['https://evil.example/', 'app://renderer/index.html', 'https://www.nice.org.uk/guidance/ng158']) {
+      expect(windowOpenDecision(url).action).toBe('deny');
+    }
+    expect(source('electron/main/index.ts')).toMatch(/setWindowOpenHandler\([^]*windowOpenDecision/);
+  });
+
+  it('15. opens only allow-listed HTTPS reference links in the browser', () => {
+    expect(isAllowedExternalLink('https://www.nice.org.uk/guidance/ng158')).toBe(true);
+    expect(windowOpenDecision('https://www.nice.org.uk/guidance/ng158').openExternally).toBe(true);
+    for (const url of [
+      'http://www.nice.org.uk/guidance/ng158',
+      'https://www.nice.org.uk.evil.example/',
+      'https://user:pass@www.nice.org.uk/',
+      'https://www.nice.org.uk:8443/',
+      'file:///C:/Windows/system32/calc.exe',
+      'smb://server/share',
+      'javascript:alert(1)',
+      'ms-msdt:/id',
+    ]) {
+      expect(isAllowedExternalLink(url), url).toBe(false);
+    }
+  });
+
+  it('16. uses a current Electron', () => {
+    const { devDependencies } = JSON.parse(source('package.json')) as { devDependencies: Record<string, string> };
+    expect(Number(/\d+/.exec(devDependencies.electron!)![0])).toBeGreaterThanOrEqual(45);
+  });
+
+  it('17. validates the sender of every IPC message: the app\'s own top-level frame only', () => {
+    expect(isTrustedSender({ url: 'app://renderer/index.html', isMainFrame: true })).toBe(true);
+    expect(isTrustedSender({ url: 'app://renderer/index.html', isMainFrame: false })).toBe(false);
+    for (const url of ['https://evil.example/', 'file:///app/out/renderer/index.html', 'about:blank', 'data:text/html,x', '']) {
+      expect(isTrustedSender({ url, isMainFrame: true }), url).toBe(false);
+    }
+    expect(isTrustedSender(null)).toBe(false);
+    expect(source('electron/main/index.ts')).toMatch(/registerIpc<IpcMainInvokeEvent>\(ipcMain, opened\.services, \(event\) =>\s*isTrustedSender\(/);
+  });
+
+  it('18. uses a custom protocol instead of file://', () => {
+    expect(source('electron/main/index.ts')).toMatch(/registerSchemesAsPrivileged\(\[\{ scheme: APP_SCHEME/);
+    expect(source('electron/main/index.ts')).toMatch(/protocol\.handle\(APP_SCHEME/);
+  });
+
+  it('20. exposes no Electron API to the page: the preload bridges one invoke function', () => {
+    const preload = source('electron/preload/index.ts');
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
+    expect(preload).toMatch(/exposeInMainWorld\('bridge', bridge\)/);
+    expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
+    // The renderer never reaches ipcRenderer itself.
+    expect(source('renderer/index.html')).not.toMatch(/ipcRenderer/);
+  });
+
+  it('keeps the developer tools out of packaged builds', () => {
+    expect(windowOptions('/p', { isPackaged: true }).webPreferences!.devTools).toBe(false);
+    expect(windowOptions('/p', { isPackaged: false }).webPreferences!.devTools).toBe(true);
+    expect(windowOptions('/p').webPreferences!.devTools).toBe(false);
+  });
+
+  it('runs one instance at a time and closes the database on quit', () => {
+    const index = source('electron/main/index.ts');
+    expect(index).toMatch(/if \(!app\.requestSingleInstanceLock\(\)\) \{[^}]*app\.quit\(\)/);
+    expect(index).toMatch(/'will-quit', \(\) => \{[^}]*opened\?\.close\(\)/);
+  });
+});
