@@ -11,6 +11,7 @@ import { knowledgeBase } from './kb/index.ts';
 const causeLabel = new Map(knowledgeBase.causes.map((c) => [c.id, c.shortLabel]));
 const label = (finding: string): string => findingIndex.get(finding)?.label ?? finding;
 const causes = (ids: readonly string[]): string => ids.map((id) => causeLabel.get(id) ?? id).join(', ');
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 function cite(c: Citation): string {
@@ -73,6 +74,7 @@ export function formatReport(assessment: Assessment & { readonly knowledgeBase?:
         : '';
     out.push(`  [${c.met ? 'x' : ' '}] ${signed(c.points)} ${c.label}${alt}`);
   }
+  out.push(`  (The alternative-diagnosis item: ${lowerFirst(knowledgeBase.wells.alternativeMethod)})`);
   out.push(`  Next step: ${w.nextStep}`);
   out.push(`  [${cite(w.citation)}]`);
   return out.join('\n') + '\n';

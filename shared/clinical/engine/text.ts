@@ -1,4 +1,5 @@
 import type { Citation } from '../assessment.ts';
+import { splitCitation } from '../kb/sections.ts';
 import { findingIndex } from './model.ts';
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
@@ -15,7 +16,7 @@ export function mergeCitations(citations: readonly Citation[]): Citation {
   const refs: string[] = [];
   const add = (list: string[], value: string | undefined): void => {
     if (value === undefined) return;
-    for (const part of value.split('; ')) if (!list.includes(part)) list.push(part);
+    for (const part of splitCitation(value)) if (!list.includes(part)) list.push(part);
   };
   for (const c of citations) {
     add(sources, c.source);
