@@ -72,7 +72,7 @@ function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | nu
 
 function withValueAt(sample: unknown, path: (string | number)[], replacement: unknown, remove: boolean): unknown {
   if (path.length === 0) return replacement;
-  const copy: Record<string | number, unknown> = Array.isArray(sample) ? [...sample] : { ...(sample as object) };
+  const copy = (Array.isArray(sample) ? [...(sample as unknown[])] : { ...(sample as object) }) as Record<string | number, unknown>;
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
   if (rest.length === 0 && remove) delete copy[head];
   else if (rest.length === 0) Object.defineProperty(copy, head, { value: replacement, enumerable: true, writable: true, configurable: true });
