@@ -27,3 +27,8 @@ export const groupLabel = (id: string): string => knowledgeBase.findingGroups.fi
 
 /** Type-ahead over labels and synonyms, best first. */
 export const searchFinding = (query: string, limit = 8): readonly FindingDef[] => searchFindings(query, limit);
+
+/** The heading of a cited section of the source text (the id itself when unknown). */
+export const sectionHeading = (id: string): string => knowledgeBase.sections.find((s) => s.id === id)?.heading ?? id;
+/** The full title of an external reference by its id (the id itself when unknown). */
+export const referenceTitle = (id: string): string => knowledgeBase.references.find((r) => r.id === id)?.title ?? id;
