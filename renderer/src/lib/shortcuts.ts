@@ -10,6 +10,7 @@ export type ShortcutId =
   | 'picker'
   | 'new'
   | 'home'
+  | 'history'
   | 'save'
   | 'sign'
   | 'patient'
@@ -44,6 +45,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'help', keys: '? or F1', description: 'Show or hide these shortcuts', where: 'everywhere', match: (e) => e.key === 'F1' || (e.key === '?' && !e.altKey && !e.ctrlKey && !isTextEntry(e.target)) },
   { id: 'new', keys: 'Alt+N', description: 'Start a new encounter', where: 'everywhere', match: alt('KeyN') },
   { id: 'home', keys: 'Alt+H', description: 'Go to the start screen (recent encounters)', where: 'everywhere', match: alt('KeyH') },
+  { id: 'history', keys: 'Alt+Y', description: 'Go to the history (search every encounter)', where: 'everywhere', match: alt('KeyY') },
   { id: 'profile', keys: 'Alt+U', description: 'Edit your clinician profile', where: 'everywhere', match: alt('KeyU') },
   { id: 'picker', keys: '/ or Ctrl+K', description: 'Find a finding by name (type-ahead)', where: 'encounter', match: (e) => (e.key === '/' && !e.ctrlKey && !e.altKey && !isTextEntry(e.target)) || (e.ctrlKey && !e.altKey && e.code === 'KeyK') },
   { id: 'save', keys: 'Ctrl+S', description: 'Save now (saving is also automatic)', where: 'encounter', match: (e) => e.ctrlKey && !e.altKey && e.code === 'KeyS' },

@@ -1,12 +1,14 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { parseReviewPath, reviewHash, isReviewRoute, type ReviewRoute } from '../review/routes.ts';
 
 /** The screens of the app, addressed by the URL hash so a reload reopens the same one. */
 export type Route =
   | { readonly name: 'start' }
   | { readonly name: 'profile' }
   | { readonly name: 'new' }
-  | { readonly name: 'encounter'; readonly id: string };
+  | { readonly name: 'encounter'; readonly id: string }
+  | ReviewRoute;
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -14,10 +16,11 @@ export function parseHash(hash: string): Route {
   if (encounter) return { name: 'encounter', id: decodeURIComponent(encounter[1]!) };
   if (path === '/profile') return { name: 'profile' };
   if (path === '/new') return { name: 'new' };
-  return { name: 'start' };
+  return parseReviewPath(path) ?? { name: 'start' };
 }
 
 export function hashOf(route: Route): string {
+  if (isReviewRoute(route)) return reviewHash(route);
   switch (route.name) {
     case 'encounter':
       return `#/encounter/${encodeURIComponent(route.id)}`;

@@ -29,13 +29,14 @@ const describeError = (e: AjvError | string) =>
   typeof e === 'string' ? e : `${e.dataPath || '(root)'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`;
 
 /**
- * Errors of a resource against the R4 schema, empty when valid. A Bundle is validated whole and
- * each entry's resource again on its own, because the schema's errors for a nested resource
- * (a oneOf over every resource type) do not say which element is wrong.
+ * Errors of a resource against the R4 schema, empty when valid. A Bundle is validated whole; when
+ * that fails, each entry's resource again on its own, because the schema's errors for a nested
+ * resource (a oneOf over every resource type) do not say which element is wrong.
  */
 export function fhirSchemaErrors(resource: { resourceType: string; entry?: { resource: unknown }[] }): string[] {
   const v = get();
   const errors: string[] = v.validate(resource, true).map(describeError);
+  if (errors.length === 0) return errors;
   for (const [i, entry] of (resource.entry ?? []).entries()) {
     for (const e of v.validate(entry.resource)) errors.push(`entry[${i}] ${describeError(e)}`);
   }

@@ -37,6 +37,11 @@ export interface GenerateOptions {
   readonly perPatient?: number;
   /** The newest visit; the others spread over the two years before it. */
   readonly newest?: string;
+  /**
+   * Draw findings from this many distinct presentations rather than anew for each encounter, so
+   * that large benchmarks share assessments (the store keeps each distinct assessment once).
+   */
+  readonly profiles?: number;
 }
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
@@ -64,11 +69,12 @@ export function generateEncounters(options: GenerateOptions): GeneratedEncounter
     const birthDate = `${birthYear}-${String(1 + Math.floor(pr() * 12)).padStart(2, '0')}-${String(1 + Math.floor(pr() * 28)).padStart(2, '0')}`;
     const sex = pick(pr, ['female', 'male', 'female', 'male', 'other', 'unknown'] as const);
     const identifier = `MRN ${String(100000 + p).padStart(6, '0')}`;
-    const chosen = sample(rand, FINDING_IDS, 3 + Math.floor(rand() * 6));
+    const fr = options.profiles === undefined ? rand : prng(10_000 + Math.floor(rand() * options.profiles));
+    const chosen = sample(fr, FINDING_IDS, 3 + Math.floor(fr() * 6));
     const absent = sample(
-      rand,
+      fr,
       FINDING_IDS.filter((f) => !chosen.includes(f)),
-      Math.floor(rand() * 3),
+      Math.floor(fr() * 3),
     );
     const side = pick(rand, ['left', 'right', 'both'] as const);
     const days = 1 + Math.floor(rand() * 30);
