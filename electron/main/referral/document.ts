@@ -27,6 +27,11 @@ export interface ReferralInput {
   readonly kb: KnowledgeBaseLike;
 }
 
+/*
+ * Typography: Roboto regular and medium (bold) only. Every font style a letter uses is one more
+ * font subset to build and embed, so "nothing recorded" lines are muted rather than italic.
+ */
+
 /** What the header and footer print on every page. */
 export interface ReferralFacts {
   readonly patientLine: string;
@@ -55,7 +60,7 @@ const STRENGTH_LABEL: Record<DifferentialEntry['strength'], string> = {
 const SEX_LABEL = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not recorded' } as const;
 const SIDE_LABEL = { left: 'left leg', right: 'right leg', both: 'both legs' } as const;
 
-const PAGE_MARGINS: [number, number, number, number] = [50, 72, 50, 64];
+const PAGE_MARGINS: [number, number, number, number] = [50, 66, 50, 60];
 const A4 = { width: 595.28, height: 841.89 } as const;
 
 export function referralFacts(input: Pick<ReferralInput, 'encounter' | 'options' | 'appVersion'>): ReferralFacts {
@@ -129,13 +134,13 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15, color: COLORS.text },
     styles: {
       title: { fontSize: 18, bold: true },
-      h2: { fontSize: 11, bold: true, margin: [0, 12, 0, 4] },
+      h2: { fontSize: 11, bold: true, margin: [0, 10, 0, 3] },
       label: { color: COLORS.muted, fontSize: 8.5 },
       small: { fontSize: 8, color: COLORS.muted },
       th: { bold: true, fontSize: 8.5, color: COLORS.muted },
     },
     header: (currentPage, pageCount) => ({
-      margin: [PAGE_MARGINS[0], 30, PAGE_MARGINS[2], 0],
+      margin: [PAGE_MARGINS[0], 28, PAGE_MARGINS[2], 0],
       stack: [
         {
           columns: [
@@ -147,7 +152,7 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
       ],
     }),
     footer: () => ({
-      margin: [PAGE_MARGINS[0], 18, PAGE_MARGINS[2], 0],
+      margin: [PAGE_MARGINS[0], 16, PAGE_MARGINS[2], 0],
       stack: [
         { text: facts.statusLine, bold: true, fontSize: 8.5, color: signed ? COLORS.signed : COLORS.draft },
         { text: facts.provenanceLine, fontSize: 7.5, color: COLORS.muted },
@@ -211,7 +216,7 @@ const rowsLayout = (headerRows: number): CustomTableLayout => ({
 function sectionTable(title: string, widths: (number | string)[], columnHeads: TableCell[] | null, rows: TableCell[][]): Content {
   const span = widths.length;
   const headingRow: TableCell[] = [
-    { text: title, style: 'h2', colSpan: span, margin: [0, 10, 0, 2] },
+    { text: title, style: 'h2', colSpan: span, margin: [0, 8, 0, 1] },
     ...Array.from({ length: span - 1 }, (): TableCell => ({ text: '' })),
   ];
   const headerRows = columnHeads === null ? 1 : 2;
@@ -295,18 +300,19 @@ function addressBlock(referrer: Referrer, resolved: ResolvedReferral, letterDate
     });
   }
   const row = (label: string, value: Content): TableCell[] => [{ text: label, style: 'label' }, value];
+  const rows = (body: TableCell[][]): Content => ({ table: { widths: [48, '*'], body }, layout: 'noBorders' });
+  // Sender on the left, the letter's particulars on the right: a letter's usual shape, and compact.
   return {
-    table: {
-      widths: [70, '*'],
-      body: [
-        row('From', { text: from }),
-        row('To', { text: resolved.wording.recipient || 'Recipient not specified', italics: resolved.wording.recipient === '' }),
+    columns: [
+      rows([row('From', { text: from })]),
+      rows([
+        row('To', { text: resolved.wording.recipient || 'Recipient not specified', color: resolved.wording.recipient === '' ? COLORS.muted : COLORS.text }),
         row('Date', { text: formatDate(letterDate, timeZone) }),
         row('Seen on', { text: formatDateTime(seenAt, timeZone) }),
         row('Priority', { text: priorityText }),
-      ],
-    },
-    layout: 'noBorders',
+      ]),
+    ],
+    columnGap: 16,
     margin: [0, 0, 0, 8],
   };
 }
@@ -365,7 +371,7 @@ function historyBlocks(encounter: Encounter, kb: ReferralKnowledgeBase): Block[]
 
 function findingsTable(title: string, kb: ReferralKnowledgeBase, ids: readonly string[], none: string): Content {
   const groups = kb.group(ids);
-  if (groups.length === 0) return section(title, [block({ text: none, italics: true }, none.length)]);
+  if (groups.length === 0) return section(title, [block({ text: none, color: COLORS.muted }, none.length)]);
   return sectionTable(
     title,
     [120, '*'],
@@ -375,7 +381,7 @@ function findingsTable(title: string, kb: ReferralKnowledgeBase, ids: readonly s
 }
 
 function redFlagBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, citations: Citations): Block[] {
-  if (assessment.redFlags.length === 0) return [block({ text: 'No red flags among the recorded findings.', italics: true }, 50)];
+  if (assessment.redFlags.length === 0) return [block({ text: 'No red flags among the recorded findings.', color: COLORS.muted }, 50)];
   return assessment.redFlags.map((flag) => {
     const raisedBy = flag.because.map((id) => kb.findingLabel(id)).join('; ') || 'Not recorded';
     const size = sizeOf(flag.label, raisedBy, flag.action);
@@ -396,7 +402,7 @@ function redFlagBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, 
 }
 
 function differentialTable(title: string, entries: readonly DifferentialEntry[], kb: ReferralKnowledgeBase): Content {
-  if (entries.length === 0) return section(title, [block({ text: 'No cause is ranked: too few findings recorded.', italics: true }, 50)]);
+  if (entries.length === 0) return section(title, [block({ text: 'No cause is ranked: too few findings recorded.', color: COLORS.muted }, 50)]);
   const heads: TableCell[] = [
     { text: '#', style: 'th' },
     { text: 'Cause', style: 'th' },
@@ -419,7 +425,7 @@ function basisLines(entry: DifferentialEntry, kb: ReferralKnowledgeBase): Conten
   const lines: Content[] = [];
   if (forReasons.length > 0) lines.push({ text: [{ text: 'For: ', color: COLORS.signed, bold: true }, forReasons.join('; ')] });
   if (againstReasons.length > 0) lines.push({ text: [{ text: 'Against: ', color: COLORS.draft, bold: true }, againstReasons.join('; ')] });
-  return lines.length > 0 ? lines : [{ text: 'No recorded finding bears on this cause.', italics: true }];
+  return lines.length > 0 ? lines : [{ text: 'No recorded finding bears on this cause.', color: COLORS.muted }];
 }
 
 /**
@@ -497,7 +503,7 @@ function imagingBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, 
     ),
     ...assessment.investigations.map((test) => item({ text: test.label, bold: true }, 'For', test.for, test.rationale, test.citation)),
   ];
-  return blocks.length > 0 ? blocks : [block({ text: 'No imaging or other investigation suggested by the assessment.', italics: true }, 60)];
+  return blocks.length > 0 ? blocks : [block({ text: 'No imaging or other investigation suggested by the assessment.', color: COLORS.muted }, 60)];
 }
 
 function notesBlocks(encounter: Encounter & { readonly addenda?: readonly Addendum[] }, additions: string, timeZone: string): Block[] {
@@ -516,7 +522,7 @@ function notesBlocks(encounter: Encounter & { readonly addenda?: readonly Addend
 
 function signatureBlock(referrer: Referrer, encounter: Encounter, timeZone: string): Content {
   const signed = encounter.status === 'signed';
-  const stack: Content[] = [{ text: 'Yours sincerely,', margin: [0, 0, 0, signed ? 6 : 26] }];
+  const stack: Content[] = [{ text: 'Yours sincerely,', margin: [0, 0, 0, signed ? 4 : 24] }];
   if (signed) {
     stack.push({
       text: `Electronically signed by ${encounter.signedBy ?? referrer.name}${encounter.signedAt ? ` on ${formatDateTime(encounter.signedAt, timeZone)}` : ''}`,
@@ -529,9 +535,10 @@ function signatureBlock(referrer: Referrer, encounter: Encounter, timeZone: stri
     stack.push({ text: 'Not signed: draft', bold: true, color: COLORS.draft, margin: [0, 2, 0, 4] });
   }
   stack.push({ text: referrer.name, bold: true });
-  for (const line of [referrer.role, referrer.practice, referrer.contact]) if (line.trim() !== '') stack.push({ text: line });
+  const roleAndPractice = [referrer.role, referrer.practice].filter((l) => l.trim() !== '').join(', ');
+  for (const line of [roleAndPractice, referrer.contact]) if (line.trim() !== '') stack.push({ text: line });
   // Bounded by the profile's field lengths, so it always fits on one page.
-  return { stack, unbreakable: true, margin: [0, 18, 0, 0] };
+  return { stack, unbreakable: true, margin: [0, 12, 0, 0] };
 }
 
 function sourcesBlock(titles: readonly string[]): Content {

@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, relative, resolve, isAbsolute } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import { parsedFontHandle } from './font-cache.ts';
 
 /**
  * Renders pdfmake document definitions with pdfmake 0.3's server API: the bundled fonts, no URL
- * access, local access limited to the font folder.
- *
- * Speed: stock pdfmake hands pdfkit a path (or a buffer) per document, and pdfkit asks fontkit to
- * parse the font again for every document; fontkit then rebuilds its lazily parsed tables (cmap,
- * hmtx, GSUB, GPOS) and glyph cache from scratch. That is over half the time of a one-page
- * letter. Here each font is parsed once per process and the same fontkit object serves every
- * document. The hook is fontkit's public `registerFormat`: the virtual font file pdfmake reads
- * is an 8-byte handle no built-in format claims; our format recognises it and returns the parsed
- * font. pdfkit still subsets and embeds the fonts per document, so the output bytes are exactly
- * those of stock pdfmake (a test checks this).
+ * access, local access limited to the font folder. Fonts are parsed and words shaped once per
+ * process (font-cache.ts), which more than halves the time of a letter.
  */
 
 export const FONT_FILES = {
@@ -42,52 +34,15 @@ export interface PdfRendererOptions {
   readonly reuseParsedFonts?: boolean;
 }
 
-interface Fontkit {
-  create(buffer: Uint8Array, postscriptName?: string): unknown;
-  registerFormat(format: unknown): void;
-}
-
 interface PdfmakeVirtualFs {
   writeFileSync(name: string, content: Buffer): void;
 }
-
-// pdfkit must see the very fontkit module we register the format with: resolve it from pdfkit.
-const requireHere = createRequire(import.meta.url);
-const requireFromPdfkit = createRequire(createRequire(requireHere.resolve('pdfmake')).resolve('pdfkit'));
-const fontkit = requireFromPdfkit('fontkit') as Fontkit;
 const virtualfs = (pdfmake as unknown as { virtualfs: PdfmakeVirtualFs }).virtualfs;
 
-const HANDLE_MAGIC = [0x4c, 0x50, 0x44, 0x58] as const; // "LPDX"
-const HANDLE_LENGTH = 8;
-const parsedFonts: unknown[] = [];
-const handles = new Map<string, number>();
-
-class ParsedFontHandle {
-  static probe(buffer: Uint8Array): boolean {
-    return buffer.length === HANDLE_LENGTH && HANDLE_MAGIC.every((b, i) => buffer[i] === b);
-  }
-  constructor(stream: { buffer: Uint8Array }) {
-    const index = new DataView(stream.buffer.buffer, stream.buffer.byteOffset, HANDLE_LENGTH).getUint32(4);
-    const font = parsedFonts[index];
-    if (font === undefined) throw new Error(`Unknown parsed font handle ${index}`);
-    // A constructor may return another object: fontkit then uses the already parsed font.
-    return font as ParsedFontHandle;
-  }
-}
-fontkit.registerFormat(ParsedFontHandle);
-
-/** The virtual file name of a font parsed once; the same file gives the same handle. */
-function parsedFontHandle(file: string): string {
-  let index = handles.get(file);
-  if (index === undefined) {
-    index = parsedFonts.length;
-    parsedFonts.push(fontkit.create(readFileSync(file)));
-    handles.set(file, index);
-  }
-  const name = `legpain-parsed-font-${index}`;
-  const handle = Buffer.alloc(HANDLE_LENGTH);
-  HANDLE_MAGIC.forEach((b, i) => handle.writeUInt8(b, i));
-  handle.writeUInt32BE(index, 4);
+/** Puts the handle of a font parsed once into pdfmake's virtual file system; returns its name there. */
+function virtualFontFile(path: string): string {
+  const handle = parsedFontHandle(path);
+  const name = `legpain-font-${handle.readUInt32BE(4)}-${basename(path)}`;
   virtualfs.writeFileSync(name, handle);
   return name;
 }
@@ -102,8 +57,9 @@ export function createPdfRenderer({ fontDir, reuseParsedFonts = true }: PdfRende
   const files = Object.fromEntries(
     Object.entries(FONT_FILES).map(([style, file]) => {
       const path = join(dir, file);
+      if (reuseParsedFonts) return [style, virtualFontFile(path)];
       readFileSync(path); // fail now, with the path, rather than at the first letter
-      return [style, reuseParsedFonts ? parsedFontHandle(path) : path];
+      return [style, path];
     }),
   ) as Record<FontStyle, string>;
   const fonts: TFontDictionary = { Roboto: files };

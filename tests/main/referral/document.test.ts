@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { REFERRAL_SECTION_NAMES, suggestPriority } from '../../../shared/api/referral.ts';
+import { findingById, knowledgeBase, KB_VERSION } from '../../../shared/clinical/index.ts';
+import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
+import { DVT_CASE, PROFILE, comparable, definitionText, encounterFrom, loadVignettes, referralInput } from './fixtures.ts';
+
+const vignettes = loadVignettes();
+const groupLabel = (id: string): string => knowledgeBase.findingGroups.find((g) => g.id === findingById(id)?.group)!.label;
+
+/** Positions of each needle in the haystack; fails if one is missing. */
+function positions(haystack: string, needles: readonly string[]): number[] {
+  return needles.map((n) => {
+    const at = haystack.indexOf(n);
+    expect(at, `"${n}" is missing`).toBeGreaterThanOrEqual(0);
+    return at;
+  });
+}
+
+describe.skipIf(vignettes === null)('the referral definition of each public vignette (../shared/vignettes)', () => {
+  for (const v of vignettes ?? []) {
+    it(`${v.id}: holds every part of the content list`, () => {
+      const encounter = encounterFrom(v.case, { name: 'Zoë Ødegård', status: 'signed', notes: `Notes for ${v.id}.` });
+      const def = buildReferralDocument(referralInput(encounter));
+      const { body, header, footer } = definitionText(def, 2, 3);
+      const a = encounter.assessment;
+
+      // Referrer, recipient, date, priority (suggested from red flags and imaging).
+      positions(body, [PROFILE.name, PROFILE.role, PROFILE.practice, PROFILE.contact, 'Vascular clinic, City Hospital', '25 November 2026']);
+      const expected = suggestPriority(a).priority;
+      expect(body).toContain(`${expected.toUpperCase()} PRIORITY`);
+      if ((v.expect.redFlags ?? []).length > 0 || (v.expect.imagingUrgent ?? []).length > 0) expect(expected).not.toBe('routine');
+
+      // Patient: name, date of birth and age, sex, identifier.
+      expect(body).toContain('Zoë Ødegård');
+      expect(body).toContain(`14 March ${2026 - (v.case.age ?? 52)} (age ${v.case.age ?? 52} years)`);
+      expect(body).toContain(v.case.sex === 'male' ? 'Male' : v.case.sex === 'female' ? 'Female' : 'Not recorded');
+      expect(body).toContain('MRN 004211');
+
+      // Reason and question, complaint and history, treatment tried, notes, signature.
+      positions(body, ['Reason for referral', 'Clinical question', 'Please assess.', 'Pain at the back of the left calf for 3 days', 'intensity 6/10']);
+      positions(body, ['Treatment tried', 'Paracetamol 1 g four times daily for 2 days.', `Notes for ${v.id}.`, 'Electronically signed by Dr Sam Reyes']);
+
+      // Findings present and pertinent negatives, each under its knowledge-base group.
+      for (const id of v.case.findings) positions(body, [groupLabel(id), findingById(id)!.label]);
+      const negatives = body.slice(body.indexOf('Pertinent negatives'));
+      for (const id of v.case.absent ?? []) positions(negatives, [groupLabel(id), findingById(id)!.label]);
+
+      // Red flags with what raised them.
+      for (const flag of a.redFlags) {
+        positions(body, [flag.label, flag.action, ...flag.because.map((id) => findingById(id)!.label)]);
+      }
+      if (a.redFlags.length === 0) expect(body).toContain('No red flags among the recorded findings.');
+      for (const id of v.expect.redFlags ?? []) expect(a.redFlags.map((f) => f.id)).toContain(id);
+
+      // The differential, top five in rank order, each with its basis; the vignette's expected cause first.
+      const differential = body.slice(body.indexOf('Differential diagnosis'));
+      const top = a.differential.slice(0, 5);
+      const at = positions(differential, top.map((d) => d.label));
+      expect(at).toEqual([...at].sort((x, y) => x - y));
+      expect(top[0]!.cause).toBe(v.expect.topCause);
+      for (const d of top) for (const b of d.basis) expect(differential).toContain(b.reason);
+
+      // Wells where relevant: printed for the DVT vignette, not for a cause where DVT is not in question.
+      const wellsPrinted = body.includes('Wells score for DVT');
+      expect(wellsPrinted).toBe(a.scores.wellsDvt.category === 'likely' || top.some((d) => d.cause === 'dvt' && d.strength !== 'unlikely'));
+      if (v.expect.wellsDvt?.category === 'likely') expect(body).toContain(`${v.expect.wellsDvt.points} points: DVT likely`);
+
+      // Imaging suggested, with its rationale and urgency.
+      for (const img of a.imaging) positions(body, [img.label, img.rationale]);
+      for (const m of v.expect.imaging ?? []) expect(a.imaging.map((i) => i.modality)).toContain(m);
+
+      // Every page: patient, identifier, page X of Y; footer: app and knowledge-base versions, encounter and revision.
+      expect(header).toContain('Zoë Ødegård · MRN 004211');
+      expect(header).toContain('Page 2 of 3');
+      expect(footer).toContain('Signed by Dr Sam Reyes on 25 November 2026 at 11:05');
+      expect(footer).toContain(`Leg Pain DDx 9.8.7-test · knowledge base ${KB_VERSION} · encounter enc-3f6c2a revision 4`);
+      expect(def.watermark).toBeUndefined();
+    });
+  }
+});
+
+describe('the referral definition', () => {
+  const dvt = encounterFrom(DVT_CASE);
+
+  it('marks a draft as a draft: banner, footer on every page, signature line and watermark', () => {
+    const def = buildReferralDocument(referralInput(dvt));
+    const { body, footer } = definitionText(def, 3, 3);
+    expect(body).toContain('DRAFT: this encounter has not been signed.');
+    expect(body).toContain('Not signed: draft');
+    expect(body).not.toContain('Electronically signed');
+    expect(footer).toContain('DRAFT — not signed');
+    expect(def.watermark).toMatchObject({ text: 'DRAFT' });
+  });
+
+  it('suggests the priority from red flags and imaging, and prints the clinician’s override with the suggestion beside it', () => {
+    const suggested = buildReferralDocument(referralInput(dvt));
+    expect(definitionText(suggested).body).toContain('URGENT PRIORITY');
+    expect(definitionText(suggested).body).toContain('Suggested by the assessment because of: Suspected deep vein thrombosis');
+
+    const lowered = definitionText(buildReferralDocument(referralInput(dvt, { priority: 'routine' }))).body;
+    expect(lowered).toContain('ROUTINE PRIORITY');
+    expect(lowered).toContain('Set by the clinician; the assessment suggests urgent');
+
+    const raised = definitionText(buildReferralDocument(referralInput(dvt, { priority: 'emergency' }))).body;
+    expect(raised).toContain('EMERGENCY PRIORITY');
+  });
+
+  it('never prints a stored "routine" below what the red flags call for', () => {
+    const recordedRoutine = encounterFrom(DVT_CASE, { referral: { to: 'Vascular clinic', priority: 'routine', question: '' } });
+    expect(definitionText(buildReferralDocument(referralInput(recordedRoutine))).body).toContain('URGENT PRIORITY');
+  });
+
+  it('leaves out each optional section the clinician leaves out', () => {
+    const headings: Record<(typeof REFERRAL_SECTION_NAMES)[number], string> = {
+      history: 'Presenting complaint and history',
+      findings: 'Findings present',
+      negatives: 'Pertinent negatives (checked and absent)',
+      redFlags: 'Red flags',
+      differential: 'Differential diagnosis (top 5)',
+      wells: 'Wells score for DVT',
+      imaging: 'Imaging and investigations suggested',
+      treatment: 'Treatment tried',
+      notes: 'Notes',
+      signature: 'Yours sincerely,',
+    };
+    const all = definitionText(buildReferralDocument(referralInput(dvt))).body;
+    for (const name of REFERRAL_SECTION_NAMES) {
+      expect(all).toContain(headings[name]);
+      const body = definitionText(buildReferralDocument(referralInput(dvt, { sections: { [name]: false } }))).body;
+      expect(body.split('\n'), name).not.toContain(headings[name]);
+      // The rest stays.
+      for (const other of REFERRAL_SECTION_NAMES.filter((n) => n !== name)) expect(body.split('\n'), `${other} without ${name}`).toContain(headings[other]);
+    }
+  });
+
+  it('prints the clinician’s wording instead of the defaults, and lists as many causes as asked', () => {
+    const def = buildReferralDocument(
+      referralInput(dvt, {
+        recipient: 'Dr Ravi Patel, Vascular surgery',
+        reason: 'Swollen left calf after a flight.',
+        question: 'Is this a proximal DVT?',
+        treatmentTried: 'Compression stocking for one day.',
+        additions: 'Patient prefers morning appointments.',
+        differentialTop: 2,
+      }),
+    );
+    const { body } = definitionText(def);
+    positions(body, ['Dr Ravi Patel, Vascular surgery', 'Swollen left calf after a flight.', 'Is this a proximal DVT?', 'Compression stocking for one day.']);
+    positions(body, ['Added for this referral', 'Patient prefers morning appointments.', 'Differential diagnosis (top 2)']);
+    expect(body).not.toContain('Please assess.');
+    expect(body).toContain(dvt.assessment.differential[1]!.label);
+    expect(body).not.toContain(dvt.assessment.differential[2]!.label);
+  });
+
+  it('derives a reason from the working diagnosis or the top cause when the encounter records none', () => {
+    const withWorking = encounterFrom(DVT_CASE, { workingDiagnosis: 'dvt', referral: null });
+    const body = definitionText(buildReferralDocument(referralInput(withWorking))).body;
+    expect(body).toContain('Working diagnosis: Deep vein thrombosis. Red flags: Suspected deep vein thrombosis.');
+    expect(body).toContain('Recipient not specified');
+    expect(body).toContain('Please assess and advise on further investigation and management.');
+  });
+
+  it('prints addenda under the notes', () => {
+    const e = encounterFrom(DVT_CASE, {
+      status: 'signed',
+      addenda: [{ id: 'a1', text: 'D-dimer requested.', createdAt: '2026-11-25T12:00:00.000Z', author: 'Dr Sam Reyes' }],
+    });
+    const body = definitionText(buildReferralDocument(referralInput(e))).body;
+    positions(body, ['Examined in clinic.', 'Addendum, 25 November 2026 at 12:00, Dr Sam Reyes', 'D-dimer requested.']);
+  });
+
+  it('numbers the sources it cites and lists their full titles', () => {
+    const body = definitionText(buildReferralDocument(referralInput(dvt))).body;
+    const nice = knowledgeBase.references.find((r) => r.id === 'nice-ng158')!;
+    expect(body).toContain('Sources cited');
+    expect(body).toContain(nice.title);
+    expect(body).toMatch(/Sources: \[1(, \d+)*\]/);
+  });
+
+  it('is deterministic: the same revision and options give the same definition, with no clock inside', () => {
+    const a = buildReferralDocument(referralInput(dvt));
+    const b = buildReferralDocument(referralInput(structuredClone(dvt)));
+    expect(comparable(a)).toBe(comparable(b));
+    expect(a.info?.creationDate?.toISOString()).toBe('2026-11-25T10:30:00.000Z');
+    const printed = buildReferralDocument(referralInput(dvt, { printedAt: '2026-12-01T09:00:00.000Z' }));
+    expect(definitionText(printed).body).toContain('1 December 2026');
+    expect(printed.info?.creationDate?.toISOString()).toBe('2026-12-01T09:00:00.000Z');
+  });
+
+  it('prints dates in the time zone asked for', () => {
+    const late = { ...dvt, seenAt: '2026-11-25T23:30:00.000Z' };
+    expect(definitionText(buildReferralDocument(referralInput(late, { timeZone: 'UTC' }))).body).toContain('25 November 2026 at 23:30');
+    expect(definitionText(buildReferralDocument(referralInput(late, { timeZone: 'Australia/Sydney' }))).body).toContain('26 November 2026 at 10:30');
+  });
+});
