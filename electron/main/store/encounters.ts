@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
   EncounterFields,
@@ -10,6 +9,7 @@ import {
   type RevisionEntry,
 } from '../../../shared/api/encounter.ts';
 import type { StoredAssessment } from '../../../shared/clinical/assessment.ts';
+import { decodeAssessment, storeAssessment } from './assessment-codec.ts';
 import { stmt, type Db } from './database.ts';
 import { searchDocument, topCauseOf } from './search-document.ts';
 import { insertSearchRow, replaceSearchRow } from './search-index.ts';
@@ -43,17 +43,6 @@ const HEAD_COLUMNS = 'n, id, created_at, revision, status, signed_revision, sign
 
 export const getHead = (db: Db, id: string): Head | undefined =>
   stmt(db, `SELECT ${HEAD_COLUMNS} FROM encounters WHERE id = ?`).get(id) as Head | undefined;
-
-export function storeAssessment(db: Db, assessment: StoredAssessment): string {
-  const json = JSON.stringify(assessment);
-  const hash = createHash('sha256').update(json).digest('hex');
-  stmt(db, 'INSERT INTO assessments (hash, knowledge_base, json) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING').run(
-    hash,
-    assessment.knowledgeBase,
-    json,
-  );
-  return hash;
-}
 
 /** The columns the history list filters and sorts on, from a revision. */
 function listColumns(fields: Fields, assessment: StoredAssessment) {
@@ -182,7 +171,8 @@ interface RevisionRow {
   saved_at: string;
   saved_by: string;
   fields: string;
-  assessment: string;
+  dictionary_id: number | null;
+  body: Uint8Array;
 }
 
 interface DecodedRevision {
@@ -193,21 +183,21 @@ interface DecodedRevision {
   assessment: StoredAssessment;
 }
 
-const decodeRevision = (row: RevisionRow): DecodedRevision => ({
+const decodeRevision = (db: Db, row: RevisionRow): DecodedRevision => ({
   revision: row.revision,
   savedAt: row.saved_at,
   savedBy: row.saved_by,
   fields: JSON.parse(row.fields) as Fields,
-  assessment: JSON.parse(row.assessment) as StoredAssessment,
+  assessment: JSON.parse(decodeAssessment(db, row.dictionary_id, row.body)) as StoredAssessment,
 });
 
-const REVISION_SELECT = `SELECT r.revision, r.saved_at, r.saved_by, r.fields, a.json AS assessment
+const REVISION_SELECT = `SELECT r.revision, r.saved_at, r.saved_by, r.fields, a.dictionary_id, a.body
   FROM revisions r JOIN assessments a ON a.hash = r.assessment_hash`;
 
 function readRevisionRow(db: Db, n: number, revision: number): DecodedRevision {
   const row = stmt(db, `${REVISION_SELECT} WHERE r.encounter_n = ? AND r.revision = ?`).get(n, revision);
   if (row === undefined) throw new Error(`revision ${revision} of encounter #${n} is missing`);
-  return decodeRevision(row as unknown as RevisionRow);
+  return decodeRevision(db, row as unknown as RevisionRow);
 }
 
 export function readAddenda(db: Db, n: number): Addendum[] {
@@ -240,7 +230,7 @@ export function readRevisions(db: Db, head: Head): RevisionEntry[] {
   return stmt(db, `${REVISION_SELECT} WHERE r.encounter_n = ? ORDER BY r.revision`)
     .all(head.n)
     .map((row) => {
-      const r = decodeRevision(row as unknown as RevisionRow);
+      const r = decodeRevision(db, row as unknown as RevisionRow);
       return { revision: r.revision, savedAt: r.savedAt, savedBy: r.savedBy, encounter: toEncounter(head, r) };
     });
 }

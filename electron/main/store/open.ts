@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { needsFullCheck, takeCleanCloseRecord } from './check-state.ts';
 import { join } from 'node:path';
 import { APPLICATION_ID, applyConnectionSettings, checkIntegrity, openConnection, pragmaValue, type Db } from './database.ts';
 import { moveDatabaseAside } from './files.ts';
@@ -32,7 +33,7 @@ const cannotOpen = (path: string, error: unknown): DatabaseAccessError =>
  * Why a database file cannot be used, in words for the user, or null when it is sound.
  * Throws NewerDatabaseError (without writing anything) for a file from a newer version.
  */
-export function inspectDatabase(path: string): string | null {
+export function inspectDatabase(path: string, depth: 'full' | 'light' = 'full'): string | null {
   let db: Db;
   try {
     db = openConnection(path);
@@ -45,6 +46,7 @@ export function inspectDatabase(path: string): string | null {
     if (version > SCHEMA_VERSION) throw new NewerDatabaseError(version);
     const appId = Number(pragmaValue(db, 'application_id'));
     if (appId !== 0 && appId !== APPLICATION_ID) return 'it is not a Leg Pain DDx database';
+    if (depth === 'light') return lightCheck(db, path);
     const result = checkIntegrity(db, 'quick_check');
     if (result.length !== 1 || result[0] !== 'ok') return 'it failed its integrity check';
     return null;
@@ -55,6 +57,17 @@ export function inspectDatabase(path: string): string | null {
   } finally {
     db.close();
   }
+}
+
+/**
+ * For a file exactly as a clean close left it: the header and schema read, and the file is as long
+ * as the database says (a cut-off copy is not).
+ */
+function lightCheck(db: Db, path: string): string | null {
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  const pages = Number(pragmaValue(db, 'page_count')) * Number(pragmaValue(db, 'page_size'));
+  if (pages !== statSync(path).size) return 'it is incomplete';
+  return null;
 }
 
 /** Opens a checked database file for use: durable settings, then any pending migrations. */
@@ -80,18 +93,31 @@ export interface Opened {
   readonly path: string;
   /** Set when a damaged database was moved aside: the user must be told. */
   readonly notice: string | null;
+  /** Which start-up check ran (see check-state.ts); 'none' for a new database. */
+  readonly check: 'full' | 'light' | 'none';
+  /** When the database last passed a full integrity check. */
+  readonly fullCheckAt: string;
 }
 
 export function openDatabaseIn(dataDir: string, now: () => Date): Opened {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
   let notice: string | null = null;
+  const record = takeCleanCloseRecord(path);
+  const at = now();
+  let check: Opened['check'] = 'none';
+  let fullCheckAt = at.toISOString();
   if (existsSync(path)) {
-    const problem = inspectDatabase(path);
-    if (problem !== null) notice = damagedNotice(problem, moveDatabaseAside(path, 'damaged', now()));
+    check = needsFullCheck(path, record, at) ? 'full' : 'light';
+    if (check === 'light') fullCheckAt = record!.fullCheckAt;
+    const problem = inspectDatabase(path, check);
+    if (problem !== null) {
+      notice = damagedNotice(problem, moveDatabaseAside(path, 'damaged', at));
+      fullCheckAt = at.toISOString();
+    }
   } else if (existsSync(`${path}-wal`)) {
     // A journal without its database must not be replayed into a new one.
-    moveDatabaseAside(path, 'orphaned-journal', now());
+    moveDatabaseAside(path, 'orphaned-journal', at);
   }
-  return { db: openLive(path), path, notice };
+  return { db: openLive(path), path, notice, check, fullCheckAt };
 }

@@ -2,6 +2,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from './database.ts';
 import { stageRestore, writeBackup } from './backup.ts';
+import { writeCleanCloseRecord } from './check-state.ts';
 import { fsyncDir, moveDatabaseAside, sha256File } from './files.ts';
 import { openDatabaseIn, openLive } from './open.ts';
 
@@ -15,6 +16,8 @@ export interface Store {
   readonly db: Db;
   /** Set at start-up when a damaged database was moved aside. */
   readonly startupNotice: string | null;
+  /** Which start-up check ran: the full integrity check, or the light one for a cleanly closed file. */
+  readonly startupCheck: 'full' | 'light' | 'none';
   backup(target: string): { path: string; bytes: number; sha256: string };
   /** Replaces the live database with a checked copy of a backup; the old one is kept aside. */
   restore(source: string): { previousKeptAt: string; sha256: string };
@@ -25,6 +28,7 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
   const opened = openDatabaseIn(dataDir, now);
   const path = opened.path;
   let db: Db | null = opened.db;
+  let fullCheckAt = opened.fullCheckAt;
 
   const live = (): Db => {
     if (db === null) throw new Error('The encounter database is closed.');
@@ -35,6 +39,7 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
     dataDir,
     path,
     startupNotice: opened.notice,
+    startupCheck: opened.check,
     get db() {
       return live();
     },
@@ -49,6 +54,8 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
         renameSync(staged, path);
         fsyncDir(dirname(path));
         db = openLive(path);
+        // The copy passed integrity_check before it was put in place.
+        fullCheckAt = now().toISOString();
       } catch (error) {
         // Put the database that was in use back, so a failed restore changes nothing.
         for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
@@ -62,9 +69,10 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
     },
     close() {
       if (db !== null) {
-        // A clean close checkpoints the WAL into the main file.
+        // A clean close checkpoints the WAL into the main file; the record lets the next start skip the full check.
         db.close();
         db = null;
+        writeCleanCloseRecord(path, fullCheckAt);
       }
     },
   };

@@ -59,6 +59,12 @@ describe('migrations', () => {
       expect(got).toMatchObject({ patient: { name: 'Ada Example' }, notes: fields.notes, assessment });
       expect((await t.client.encounter.search({ query: 'palpation' })).map((h) => h.id)).toEqual(['old-1']);
       expect((await t.client.encounter.list({ cause: 'dvt' })).total).toBe(1);
+      // Migration 3 compressed the stored assessment with a dictionary kept in the database.
+      const stored = t.store.db.prepare('SELECT hash, dictionary_id, length(body) AS bytes FROM assessments').all() as { hash: string; dictionary_id: number; bytes: number }[];
+      expect(stored).toHaveLength(1);
+      expect(stored[0]!.hash).toBe(hash);
+      expect(stored[0]!.bytes).toBeLessThan(json.length / 4);
+      expect(t.store.db.prepare('SELECT count(*) AS n FROM assessment_dictionaries').get()).toEqual({ n: 1 });
       // And it takes new revisions like any other.
       expect((await t.client.encounter.save({ ...sampleDraft(), id: 'old-1', baseRevision: 1 })).revision).toBe(2);
     } finally {

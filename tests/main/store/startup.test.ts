@@ -47,6 +47,8 @@ describe('start-up check', () => {
 
     const t = openTestServices({ dataDir: dir.path });
     try {
+      // The file changed after its clean close: the full check ran, and found the damage.
+      expect(t.store.startupCheck).toBe('full');
       expectMovedAside(bytes, t.startupNotice);
       const status = await t.client.app.status({});
       expect(status.notice).toBe(t.startupNotice);
@@ -101,5 +103,43 @@ describe('start-up check', () => {
     } finally {
       t.close();
     }
+  });
+
+  it('does the full check only when the file may have changed since a clean close, or weekly', async () => {
+    const path = await databaseWithEncounters(2);
+    const at = (iso: string) => () => new Date(iso);
+    const open = (iso: string) => openServices({ dataDir: dir.path, now: at(iso) });
+
+    // Cleanly closed and untouched: the light check.
+    let s = open('2026-11-25T10:00:00Z');
+    expect(s.store.startupCheck).toBe('light');
+    s.close();
+    // A crash leaves no clean-close record: the full check.
+    s = open('2026-11-25T11:00:00Z');
+    s.store.db.exec('PRAGMA wal_autocheckpoint = 0');
+    await s.services['encounter.save'](
+      (await import('../../../shared/api/encounter.ts')).EncounterDraft.parse(sampleDraft()),
+    );
+    const crashed = openServices({ dataDir: dir.path, now: at('2026-11-25T11:30:00Z') });
+    expect(crashed.store.startupCheck).toBe('full');
+    crashed.close();
+    s.close();
+    // Another program wrote to the file: the full check.
+    s = open('2026-11-25T12:00:00Z');
+    expect(s.store.startupCheck).toBe('light');
+    s.close();
+    const bytes = readFileSync(path);
+    writeFileSync(path, bytes);
+    s = open('2026-11-25T12:30:00Z');
+    expect(s.store.startupCheck).toBe('full');
+    expect(s.startupNotice).toBeNull();
+    s.close();
+    // A week after the last full check: the full check again.
+    s = open('2026-12-02T12:00:00Z');
+    expect(s.store.startupCheck).toBe('light');
+    s.close();
+    s = open('2026-12-02T13:00:00Z');
+    expect(s.store.startupCheck).toBe('full');
+    s.close();
   });
 });

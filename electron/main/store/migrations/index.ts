@@ -1,6 +1,7 @@
 import { inTransaction, pragmaValue, type Db } from '../database.ts';
 import { up as initial } from './001-initial.ts';
 import { up as search } from './002-search.ts';
+import { up as compressedAssessments } from './003-compressed-assessments.ts';
 
 /**
  * Numbered schema changes. The database's PRAGMA user_version is the number of migrations applied;
@@ -16,6 +17,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'encounters, revisions, assessments, addenda, audit, profile, settings', up: initial },
   { version: 2, name: 'full-text search and list indexes', up: search },
+  { version: 3, name: 'assessments compressed with a stored dictionary', up: compressedAssessments },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -35,15 +37,27 @@ export class NewerDatabaseError extends Error {
   }
 }
 
-/** Brings the schema to `target` (default: the newest). Returns the versions applied. */
+/**
+ * Brings the schema to `target` (default: the newest). Returns the versions applied. Foreign keys
+ * are off while the schema changes (SQLite's procedure for rebuilding a table) and checked before
+ * the commit: a migration that leaves a dangling reference is rolled back whole.
+ */
 export function migrate(db: Db, target = SCHEMA_VERSION): number[] {
   const current = schemaVersionOf(db);
   if (current > SCHEMA_VERSION) throw new NewerDatabaseError(current);
   const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return [];
-  inTransaction(db, () => {
-    for (const m of pending) m.up(db);
-    db.exec(`PRAGMA user_version = ${pending.at(-1)!.version}`);
-  });
+  const foreignKeys = Number(pragmaValue(db, 'foreign_keys'));
+  db.exec('PRAGMA foreign_keys = OFF');
+  try {
+    inTransaction(db, () => {
+      for (const m of pending) m.up(db);
+      const dangling = db.prepare('PRAGMA foreign_key_check').all();
+      if (dangling.length > 0) throw new Error(`migration left ${dangling.length} broken references: ${JSON.stringify(dangling.slice(0, 3))}`);
+      db.exec(`PRAGMA user_version = ${pending.at(-1)!.version}`);
+    });
+  } finally {
+    db.exec(`PRAGMA foreign_keys = ${foreignKeys === 1 ? 'ON' : 'OFF'}`);
+  }
   return pending.map((m) => m.version);
 }
