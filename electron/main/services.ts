@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import type { Services } from '../../shared/api/methods.ts';
+import { referralServices } from './referral/store-services.ts';
 import { dataServices } from './services/data.ts';
 import { encounterServices } from './services/encounter.ts';
 import { systemServices } from './services/system.ts';
@@ -11,6 +13,10 @@ export interface OpenServicesOptions {
   readonly dataDir: string;
   readonly now?: () => Date;
   readonly appVersion?: string;
+  /** The fonts referral letters embed (resources/fonts); default: the resources/fonts of this checkout or build. */
+  readonly fontDir?: string;
+  /** The referral render worker's entry file; the Electron build passes `./referral/worker.ts?modulePath`. */
+  readonly referralWorker?: URL | string;
 }
 
 export interface OpenedServices {
@@ -32,11 +38,21 @@ export function openServices(opts: OpenServicesOptions): OpenedServices {
   const now = opts.now ?? (() => new Date());
   const store = createStore(opts.dataDir, now);
   const ctx: ServiceContext = { store, now, appVersion: opts.appVersion ?? 'development' };
+  // The render worker starts at the first referral call, not here.
+  const referral = referralServices(ctx, {
+    fontDir: opts.fontDir ?? resolve(import.meta.dirname, '../../resources/fonts'),
+    workerUrl: opts.referralWorker,
+  });
   const services: Services = {
     ...encounterServices(ctx),
     ...systemServices(ctx),
     ...dataServices(ctx),
     ...reviewServices(ctx),
+    ...referral.services,
   };
-  return { services, store, startupNotice: store.startupNotice, close: () => store.close() };
+  const close = (): void => {
+    void referral.close();
+    store.close();
+  };
+  return { services, store, startupNotice: store.startupNotice, close };
 }

@@ -188,12 +188,18 @@ function section(title: string, blocks: readonly Block[]): Content {
   return [head, ...rest.map((b) => b.content)];
 }
 
-/** One paragraph per line of the text, so long text breaks between pages at line boundaries. */
+/**
+ * Free text as the clinician wrote it: the first line as its own block (kept with the heading),
+ * the rest as one text node. pdfmake breaks a text node between pages only between lines, so a
+ * long note flows onto as many pages as it needs and no line is ever cut; one node rather than
+ * one per line keeps long notes quick to lay out.
+ */
 function paragraphs(text: string): Block[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => block({ text: line === '' ? ' ' : line, preserveLeadingSpaces: true }, line.length));
+  const [first = '', ...rest] = text.replace(/\r\n?/g, '\n').split('\n');
+  const line = (t: string): Content => ({ text: t === '' ? ' ' : t, preserveLeadingSpaces: true });
+  const blocks = [block(line(first), first.length)];
+  if (rest.length > 0) blocks.push(block(line(rest.join('\n')), rest.join('\n').length));
+  return blocks;
 }
 
 const sizeOf = (...texts: readonly string[]): number => texts.reduce((n, t) => n + t.length + 40, 0);

@@ -100,8 +100,8 @@ function shape(parsed: ParsedFont, text: string): Shaped {
   // An empty glyph cache: each glyph object is created by this run, with this run's code points.
   parsed.recorder._glyphs = {};
   const run = parsed.recorder.layout(text);
-  GlyphRunClass ??= run.constructor as typeof GlyphRunClass;
-  GlyphPositionClass ??= (run.positions[0]?.constructor ?? null) as typeof GlyphPositionClass;
+  GlyphRunClass ??= run.constructor as unknown as typeof GlyphRunClass;
+  GlyphPositionClass ??= (run.positions[0]?.constructor ?? null) as unknown as typeof GlyphPositionClass;
   const shaped: Shaped = {
     glyphs: run.glyphs.map((g) => ({ id: g.id, codePoints: [...g.codePoints] })),
     positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset] as const),
