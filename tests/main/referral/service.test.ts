@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../shared/api/errors.ts';
+import { ReferralExportRequest } from '../../../shared/api/referral.ts';
+import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
+import { createPdfRenderer } from '../../../electron/main/referral/render.ts';
+import { createReferralService, type ReferralAuditEntry } from '../../../electron/main/referral/service.ts';
+import { knowledgeBase } from '../../../shared/clinical/index.ts';
+import { openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
+import { DVT_CASE, HAS_PDFTOTEXT, PROFILE, encounterFrom, fontDir, pdfPages } from './fixtures.ts';
+
+const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+async function failure(p: Promise<unknown>): Promise<ApiError> {
+  const e: unknown = await p.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(ApiError);
+  return e as ApiError;
+}
+
+describe('referral methods over the contract, with the real store and render worker', () => {
+  let t: TestServices;
+  let out: { path: string; remove(): void };
+  let id: string;
+  let revision: number;
+
+  beforeAll(async () => {
+    t = openTestServices({ fontDir });
+    out = tempDir('legpain-referrals-');
+    await t.client.profile.save(PROFILE);
+    const saved = await t.client.encounter.save(sampleDraft({ findings: DVT_CASE.findings, absent: DVT_CASE.absent }));
+    id = saved.id;
+    revision = saved.revision;
+  });
+  afterAll(() => {
+    t.dispose();
+    out.remove();
+  });
+
+  it('suggests the priority with its reasons, and the wording the encounter records', async () => {
+    const s = await t.client.referral.suggest({ id });
+    expect(s.suggestedPriority).toBe('urgent');
+    expect(s.because).toContain('Suspected deep vein thrombosis');
+    expect(s.options).toMatchObject({ priority: 'urgent', recipient: 'Vascular clinic', question: 'Please exclude proximal DVT', differentialTop: 5 });
+    expect(s.options.reason).toContain('Deep vein thrombosis');
+    expect(Object.values(s.options.sections).every((v) => v === true)).toBe(true);
+  });
+
+  it('previews the letter as PDF bytes, the same for the same revision and options', async () => {
+    const a = await t.client.referral.preview({ id, options: { timeZone: 'Europe/London' } });
+    const b = await t.client.referral.preview({ id, revision, options: { timeZone: 'Europe/London' } });
+    const bytes = Buffer.from(a.pdfBase64, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(a.bytes).toBe(bytes.byteLength);
+    expect(a.sha256).toBe(sha(bytes));
+    expect(b.sha256).toBe(a.sha256);
+    expect(a.pages).toBeGreaterThanOrEqual(1);
+    if (HAS_PDFTOTEXT) expect(pdfPages(bytes)[0]).toContain('Ada Example · MRN 004211');
+    // Previews are not exports: nothing in the audit log.
+    expect((await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export')).toEqual([]);
+  });
+
+  it('exports atomically, records the SHA-256 in the audit log, and never replaces a file unasked', async () => {
+    const path = join(out.path, 'referral.pdf');
+    const options = { timeZone: 'Europe/London', priority: 'emergency' as const };
+    const done = await t.client.referral.export({ id, options, path });
+    const bytes = readFileSync(path);
+    expect(done).toEqual({ path, sha256: sha(bytes), bytes: bytes.byteLength, pages: done.pages });
+    expect(readdirSync(out.path)).toEqual(['referral.pdf']);
+    const preview = await t.client.referral.preview({ id, options });
+    expect(preview.sha256).toBe(done.sha256);
+
+    const entries = (await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.detail).toMatchObject({ path, sha256: done.sha256, bytes: done.bytes, pages: done.pages, revision, priority: 'emergency', status: 'draft' });
+    expect(entries[0]!.who).toBe(PROFILE.name);
+
+    const again = await failure(t.client.referral.export({ id, options: { timeZone: 'Europe/London' }, path }));
+    expect(again.code).toBe('exists');
+    expect(sha(readFileSync(path))).toBe(done.sha256);
+
+    const replaced = await t.client.referral.export({ id, options: { timeZone: 'Europe/London' }, path, overwrite: true });
+    expect(sha(readFileSync(path))).toBe(replaced.sha256);
+    expect(replaced.sha256).not.toBe(done.sha256);
+    expect((await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export')).toHaveLength(2);
+    expect(await t.client.audit.verify({})).toMatchObject({ intact: true });
+  });
+
+  it('says so when the folder does not exist, and records nothing', async () => {
+    const before = (await t.client.audit.list({})).length;
+    const missing = join(out.path, 'no-such-folder');
+    const e = await failure(t.client.referral.export({ id, path: join(missing, 'letter.pdf') }));
+    expect(e.code).toBe('io');
+    expect(e.message).toBe(`The folder “${missing}” does not exist.`);
+    expect((await t.client.audit.list({})).length).toBe(before);
+  });
+
+  it('says so when part of the path is a file', async () => {
+    writeFileSync(join(out.path, 'a-file'), 'x');
+    const e = await failure(t.client.referral.export({ id, path: join(out.path, 'a-file', 'letter.pdf') }));
+    expect(e.code).toBe('io');
+    expect(existsSync(join(out.path, 'a-file', 'letter.pdf'))).toBe(false);
+  });
+
+  it('refuses a stale revision, an unknown encounter and bad input, each with a clear error', async () => {
+    expect((await failure(t.client.referral.preview({ id, revision: revision + 5 }))).code).toBe('conflict');
+    expect((await failure(t.client.referral.preview({ id: 'no-such-encounter' }))).code).toBe('not-found');
+    const invalid = async (input: unknown, path: string): Promise<void> => {
+      const e = await failure(t.client.referral.export(input as Parameters<typeof t.client.referral.export>[0]));
+      expect(e.code).toBe('invalid');
+      expect(e.path).toBe(path);
+    };
+    await invalid({ id, path: 'relative/letter.pdf' }, 'path');
+    await invalid({ id, path: join(out.path, 'letter.docx') }, 'path');
+    await invalid({ id, path: join(out.path, 'x.pdf'), options: { differentialTop: 50 } }, 'options.differentialTop');
+    await invalid({ id, path: join(out.path, 'x.pdf'), options: { timeZone: 'Mars/Olympus' } }, 'options.timeZone');
+    await invalid({ id, path: join(out.path, 'x.pdf'), options: { sections: { notes: 'no' } } }, 'options.sections.notes');
+    await invalid({ id, path: join(out.path, 'x.pdf'), options: { priority: 'whenever' } }, 'options.priority');
+    expect(readdirSync(out.path).filter((f) => f.startsWith('x'))).toEqual([]);
+  });
+
+  it('prints a signed encounter as signed', async () => {
+    const draft = await t.client.encounter.save(sampleDraft({ patient: { name: 'Дмитрий Иванов', birthDate: '1980-01-02', sex: 'male', identifier: 'NHS 123' } }));
+    await t.client.encounter.sign({ id: draft.id, baseRevision: draft.revision });
+    const p = await t.client.referral.preview({ id: draft.id, options: { timeZone: 'UTC' } });
+    if (!HAS_PDFTOTEXT) return;
+    const text = pdfPages(Buffer.from(p.pdfBase64, 'base64'));
+    for (const page of text) {
+      expect(page).toContain('Дмитрий Иванов · NHS 123');
+      expect(page).toMatch(/Signed by Dr Sam Reyes on \d+ November 2026/);
+      expect(page).not.toContain('DRAFT');
+    }
+  });
+});
+
+describe('referral export and the audit log', () => {
+  it('removes the file again when the audit log cannot record the export', async () => {
+    const dir = tempDir('legpain-referral-audit-');
+    try {
+      const renderer = createPdfRenderer({ fontDir });
+      const encounter = encounterFrom(DVT_CASE);
+      const service = createReferralService({
+        getEncounter: () => encounter,
+        getProfile: () => PROFILE,
+        appendAudit: (_entry: ReferralAuditEntry) => {
+          throw new Error('disk I/O error');
+        },
+        renderer: { render: async (input) => renderer.render(buildReferralDocument({ ...input, kb: knowledgeBase })) },
+        kb: knowledgeBase,
+        appVersion: 'test',
+      });
+      const path = join(dir.path, 'letter.pdf');
+      const e = await failure(Promise.resolve(service['referral.export'](ReferralExportRequest.parse({ id: encounter.id, path }))));
+      expect(e.code).toBe('internal');
+      expect(e.message).toMatch(/audit log/);
+      expect(readdirSync(dir.path)).toEqual([]);
+    } finally {
+      dir.remove();
+    }
+  });
+});
