@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, PROFILE } from './harness.ts';
@@ -217,6 +220,35 @@ describe('documenting an encounter', () => {
         expect(await page.getByRole('button', { name: 'Calf, right leg' }).getAttribute('aria-pressed')).toBe('false');
       }
       expect((await app.client.encounter.revisions({ id })).length).toBe(stored.revision);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the referral fields are stored and the letter is prepared from them as a PDF to save', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page } = app;
+      const id = await startEncounter(page, { name: 'Letter Patient', birthDate: '1970-02-03', sex: 'female' });
+      await clickRegion(page, 'calf', 'left');
+      await typeFinding(page, 'calf-swelling', 'present');
+      await page.getByLabel('Working diagnosis', { exact: true }).selectOption('dvt');
+      await page.getByLabel('Refer to').fill('Vascular clinic');
+      await page.getByLabel('Priority', { exact: true }).selectOption('urgent');
+      await page.getByLabel('Question for the recipient').fill('Please exclude proximal DVT');
+      await page.getByRole('button', { name: 'Prepare the referral letter (PDF)' }).click();
+      const ready = page.getByRole('status').filter({ hasText: 'Letter ready' });
+      await ready.waitFor();
+      const stored = await app.client.encounter.get({ id });
+      expect(stored.workingDiagnosis).toBe('dvt');
+      expect(stored.referral).toMatchObject({ to: 'Vascular clinic', priority: 'urgent', question: 'Please exclude proximal DVT' });
+      const [download] = await Promise.all([page.waitForEvent('download'), ready.getByRole('link', { name: 'Save the PDF' }).click()]);
+      const file = join(app.dataDir, 'letter.pdf');
+      await download.saveAs(file);
+      expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Vascular clinic');
+      expect(text).toContain('Please exclude proximal DVT');
     } finally {
       await app.close();
     }

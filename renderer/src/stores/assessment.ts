@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed } from 'vue';
 import type { Assessment } from '../../../shared/clinical/assessment.ts';
 import { assess, KB_VERSION } from '../../../shared/clinical/index.ts';
+import { share } from '../lib/share.ts';
 import { useEncounterStore } from './encounter.ts';
 
 export interface AssessmentView {
@@ -22,20 +23,27 @@ export interface AssessmentView {
 export const useAssessmentStore = defineStore('assessment', () => {
   const encounter = useEncounterStore();
 
+  let previous: Assessment | null = null;
   const view = computed<AssessmentView>(() => {
     const stored = encounter.storedAssessment;
     if (encounter.readOnly && stored) return { assessment: stored, error: null, knowledgeBase: stored.knowledgeBase, live: false };
     const age = encounter.age;
     const sex = encounter.copy.patient.sex;
     try {
-      const assessment = assess({ findings: encounter.findings, absent: encounter.absent, sex, ...(age === null ? {} : { age }) });
+      // Parts equal to the last assessment keep their identity: only what changed re-renders.
+      const assessment = share(previous, assess({ findings: encounter.findings, absent: encounter.absent, sex, ...(age === null ? {} : { age }) }));
+      previous = assessment;
       return { assessment, error: null, knowledgeBase: KB_VERSION, live: true };
     } catch (e) {
       return { assessment: null, error: e instanceof Error ? e.message : String(e), knowledgeBase: KB_VERSION, live: true };
     }
   });
 
+  // Separate computeds, so a component that shows only one of them re-renders only when it changes.
   const assessment = computed(() => view.value.assessment);
+  const error = computed(() => view.value.error);
+  const knowledgeBase = computed(() => view.value.knowledgeBase);
+  const live = computed(() => view.value.live);
 
-  return { view, assessment };
+  return { view, assessment, error, knowledgeBase, live };
 });
