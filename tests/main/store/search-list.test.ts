@@ -120,7 +120,38 @@ describe('search and list', () => {
 
   it('turns any text into a query that cannot be a syntax error', () => {
     expect(ftsQuery('Ada "Example"')).toBe('"Ada"* "Example"*');
-    expect(ftsQuery('NEAR(a b) OR c*')).toBe('"NEAR"* "a"* "b"* "OR"* "c"*');
+    expect(ftsQuery('NEAR(ab cd) OR ef*')).toBe('"NEAR"* "ab"* "cd"* "OR"* "ef"*');
+    // A single letter is a word, not the prefix of every word it starts.
+    expect(ftsQuery('a b')).toBe('"a" "b"');
     expect(ftsQuery('  ?! ')).toBeNull();
+  });
+
+  it('ranks only the most recently added matches when a query matches very many', async () => {
+    const { search } = await import('../../../electron/main/store/queries.ts');
+    // Four encounters mention the calf; with a window of two, only the newest two are ranked.
+    const all = search(t.store.db, 'calf', 50, 100).map((h) => h.id);
+    const windowed = search(t.store.db, 'calf', 50, 2).map((h) => h.id);
+    expect(all.length).toBeGreaterThan(2);
+    const newestTwo = (t.store.db.prepare("SELECT id FROM encounters WHERE n IN (SELECT rowid FROM encounter_search WHERE encounter_search MATCH '\"calf\"*') ORDER BY n DESC LIMIT 2").all() as { id: string }[]).map((r) => r.id);
+    expect([...windowed].sort()).toEqual([...newestTwo].sort());
+  });
+
+  it('lists by cause: top cause or working diagnosis, each encounter once, counted once', async () => {
+    // One encounter whose working diagnosis differs from its top cause (added last: the tests above count the fixture).
+    const odd = await t.client.encounter.save(sampleDraft({ workingDiagnosis: 'tendonitis', seenAt: '2026-02-01T09:00:00.000Z' }));
+    {
+      const all = (await t.client.encounter.list({ limit: 500 })).items;
+      const { CAUSE_IDS } = await import('../../../shared/clinical/vocabulary.ts');
+      for (const cause of CAUSE_IDS) {
+        for (const status of [undefined, 'draft', 'signed'] as const) {
+          const expected = all.filter((s) => (s.topCause === cause || s.workingDiagnosis === cause) && (status === undefined || s.status === status));
+          const page = await t.client.encounter.list({ cause, status, limit: 500 });
+          expect(page.items.map((i) => i.id), `${cause} ${status}`).toEqual(expected.map((e) => e.id));
+          expect(page.total, `${cause} ${status}`).toBe(expected.length);
+        }
+      }
+      const tendonitis = await t.client.encounter.list({ cause: 'tendonitis' });
+      expect(tendonitis.items.map((i) => i.id)).toContain(odd.id);
+    }
   });
 });

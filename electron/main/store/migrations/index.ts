@@ -2,6 +2,7 @@ import { inTransaction, pragmaValue, type Db } from '../database.ts';
 import { up as initial } from './001-initial.ts';
 import { up as search } from './002-search.ts';
 import { up as compressedAssessments } from './003-compressed-assessments.ts';
+import { up as listLayout } from './004-list-layout.ts';
 
 /**
  * Numbered schema changes. The database's PRAGMA user_version is the number of migrations applied;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'encounters, revisions, assessments, addenda, audit, profile, settings', up: initial },
   { version: 2, name: 'full-text search and list indexes', up: search },
   { version: 3, name: 'assessments compressed with a stored dictionary', up: compressedAssessments },
+  { version: 4, name: 'revisions as a rowid table, covering list indexes', up: listLayout },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

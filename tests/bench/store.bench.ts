@@ -1,0 +1,191 @@
+/**
+ * `npm run bench -- store`: the encounter store at 100,000 synthetic encounters.
+ * Prints `bench <name> <value> <unit>` lines on stdout; progress on stderr.
+ *
+ * The corpus is generated once (seeded, tests/main/fixtures/synthetic-encounters.ts) into a
+ * database cached under the system's temporary folder, keyed by the corpus, schema and
+ * knowledge-base versions; each run measures a fresh copy of it in a temporary folder on the same
+ * disk. Targets (issue 4): search p95 < 20 ms, save p95 < 2x a bare fsync, open < 200 ms.
+ */
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KB_VERSION } from '../../shared/clinical/index.ts';
+import { dispatch } from '../../electron/main/ipc/dispatch.ts';
+import { openServices } from '../../electron/main/services.ts';
+import { appendAudit } from '../../electron/main/store/audit.ts';
+import { inTransaction } from '../../electron/main/store/database.ts';
+import { insertEncounter } from '../../electron/main/store/encounters.ts';
+import { SCHEMA_VERSION } from '../../electron/main/store/migrations/index.ts';
+import { DATABASE_FILE } from '../../electron/main/store/open.ts';
+import { createStore } from '../../electron/main/store/store.ts';
+import { prng } from '../main/fixtures/crash-payload.ts';
+import { CORPUS_VERSION, RARE_WORD, syntheticEncounters } from '../main/fixtures/synthetic-encounters.ts';
+
+const COUNT = 100_000;
+const SEED = 4;
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const bench = (name: string, value: number, unit: string) => process.stdout.write(`bench ${name} ${value < 10 ? value.toFixed(3) : value.toFixed(1)} ${unit}\n`);
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+/** The cached corpus database, generated if missing (bulk insert in large transactions). */
+function corpusDatabase(): string {
+  const key = `${CORPUS_VERSION}-n${COUNT}-s${SEED}-schema${SCHEMA_VERSION}-${KB_VERSION.replace(/[^A-Za-z0-9.+-]/g, '_')}`;
+  const dir = join(tmpdir(), `legpain-bench-store-${key}`);
+  const done = join(dir, 'complete');
+  if (existsSync(done)) {
+    log(`corpus: cached at ${dir}`);
+    return join(dir, DATABASE_FILE);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  log(`corpus: generating ${COUNT} encounters into ${dir}`);
+  const t0 = performance.now();
+  const store = createStore(dir);
+  const db = store.db;
+  const encounters = syntheticEncounters({ count: COUNT, seed: SEED });
+  const BATCH = 5000;
+  for (let done = 0; done < COUNT; done += BATCH) {
+    inTransaction(db, () => {
+      for (let i = 0; i < BATCH && done + i < COUNT; i++) {
+        const e = encounters.next().value!;
+        insertEncounter(db, e);
+        for (const r of e.revisions) {
+          appendAudit(db, { at: r.savedAt, who: r.savedBy, action: r.revision === 1 ? 'create' : 'save', encounterId: e.id, detail: { revision: r.revision } });
+        }
+        if (e.signedAt !== null) appendAudit(db, { at: e.signedAt, who: e.signedBy!, action: 'sign', encounterId: e.id, detail: { revision: e.signedRevision! } });
+        for (const a of e.addenda) appendAudit(db, { at: a.createdAt, who: a.author, action: 'addendum', encounterId: e.id, detail: { addendum: a.id } });
+      }
+    });
+    log(`corpus: ${Math.min(done + BATCH, COUNT)} encounters, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  db.exec("INSERT INTO encounter_search (encounter_search) VALUES ('optimize')");
+  store.close();
+  writeFileSync(done, new Date().toISOString());
+  log(`corpus: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return join(dir, DATABASE_FILE);
+}
+
+async function main(): Promise<void> {
+  const source = corpusDatabase();
+  const work = mkdtempSync(join(tmpdir(), 'legpain-bench-run-'));
+  try {
+    copyFileSync(source, join(work, DATABASE_FILE));
+    const random = prng(99);
+
+    // Open: the first open of a copied file runs the full integrity check; later opens of the
+    // cleanly closed file the light one (the everyday case the target is about).
+    const firstOpen = time(() => openServices({ dataDir: work }).close());
+    const opens: number[] = [];
+    for (let i = 0; i < 7; i++) opens.push(time(() => openServices({ dataDir: work }).close()));
+
+    const opened = openServices({ dataDir: work, appVersion: 'bench' });
+    const { services, store } = opened;
+    const call = (method: string, input: unknown) => dispatch(services, method, input);
+    const ids = (store.db.prepare('SELECT id FROM encounters ORDER BY n').all() as { id: string }[]).map((r) => r.id);
+    const drafts = (store.db.prepare("SELECT id, revision FROM encounters WHERE status = 'draft' LIMIT 2000").all() as { id: string; revision: number }[]);
+    log(`store: ${ids.length} encounters, ${drafts.length} drafts sampled`);
+
+    // Durable saves through the whole service path (validation, assessment, one transaction with
+    // revision, search index and audit entry, fsync of the WAL), half new encounters, half revisions.
+    const template = (await call('encounter.get', { id: drafts[0]!.id })) as { ok: true; value: Record<string, unknown> };
+    const { id: _id, revision: _r, status: _s, assessment: _a, createdAt: _c, savedAt: _sa, signedAt: _si, signedBy: _sb, addenda: _ad, ...fields } = template.value;
+    const saves: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      const draft = drafts[i % drafts.length]!;
+      const input = i % 2 === 0 ? { ...fields, notes: `Bench note ${i}` } : { ...fields, notes: `Bench revision ${i}`, id: draft.id, baseRevision: draft.revision };
+      let answer: unknown;
+      const ms = await timeAsync(async () => (answer = await call('encounter.save', input)));
+      const result = answer as { ok: boolean; value?: { revision: number }; error?: unknown };
+      if (!result.ok) throw new Error(`save failed: ${JSON.stringify(result.error)}`);
+      if (i % 2 === 1) draft.revision = result.value!.revision;
+      if (i >= 20) saves.push(ms);
+    }
+
+    // A bare write + fsync of a small file in the same folder: the disk's own cost of durability.
+    const fsyncs: number[] = [];
+    const probe = join(work, 'fsync-probe.bin');
+    const block = Buffer.alloc(4096, 7);
+    for (let i = 0; i < 400; i++) {
+      const fd = openSync(probe, 'w');
+      const ms = time(() => {
+        writeSync(fd, block);
+        fsyncSync(fd);
+      });
+      closeSync(fd);
+      if (i >= 20) fsyncs.push(ms);
+    }
+
+    const gets: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const id = ids[Math.floor(random() * ids.length)]!;
+      gets.push(await timeAsync(() => call('encounter.get', { id })));
+    }
+
+    const causes = ['dvt', 'sciatica', 'pad', 'muscle-strain', 'tendonitis'];
+    const lists: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const filter = [
+        {},
+        { status: 'signed' },
+        { cause: causes[i % causes.length] },
+        { redFlags: true },
+        { from: '2024-01-01T00:00:00Z', to: '2024-12-31T23:59:59Z' },
+        { status: 'draft', cause: causes[i % causes.length] },
+      ][i % 6]!;
+      const offset = 50 * Math.floor(random() * 20);
+      lists.push(await timeAsync(() => call('encounter.list', { ...filter, limit: 50, offset })));
+    }
+
+    const searchTimes = async (queries: readonly string[]) => {
+      const samples: number[] = [];
+      for (let i = 0; i < 300; i++) samples.push(await timeAsync(() => call('encounter.search', { query: queries[i % queries.length], limit: 50 })));
+      return samples;
+    };
+    const count = (q: string) => (store.db.prepare('SELECT count(*) AS n FROM encounter_search WHERE encounter_search MATCH ?').get(`"${q}"*`) as { n: number }).n;
+    const common = ['calf', 'walking', 'swelling', 'knee'];
+    const rare = [RARE_WORD, 'zygapo'];
+    log(`search: common terms match ${common.map((q) => `${q}=${count(q)}`).join(', ')} documents; rare ${rare.map((q) => `${q}=${count(q)}`).join(', ')}`);
+    const commonTimes = await searchTimes(common);
+    const rareTimes = await searchTimes(rare);
+    const everywhereTimes = await searchTimes(['pain']);
+    log(`search: "pain" matches ${count('pain')} documents`);
+
+    opened.close();
+    const size = statSync(join(work, DATABASE_FILE)).size;
+
+    bench('store.save.p50', percentile(saves, 50), 'ms');
+    bench('store.save.p95', percentile(saves, 95), 'ms');
+    bench('store.fsync.p50', percentile(fsyncs, 50), 'ms');
+    bench('store.fsync.p95', percentile(fsyncs, 95), 'ms');
+    bench('store.save.p95_over_fsync.p95', percentile(saves, 95) / percentile(fsyncs, 95), 'x');
+    bench('store.get.p95', percentile(gets, 95), 'ms');
+    bench('store.list.p95', percentile(lists, 95), 'ms');
+    bench('store.search.common.p95', percentile(commonTimes, 95), 'ms');
+    bench('store.search.rare.p95', percentile(rareTimes, 95), 'ms');
+    bench('store.search.everywhere.p95', percentile(everywhereTimes, 95), 'ms');
+    bench('store.size', size / 1024 / 1024, 'MB');
+    bench('store.open', percentile(opens, 50), 'ms');
+    bench('store.open.full_check', firstOpen, 'ms');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
