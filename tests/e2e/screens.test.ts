@@ -21,6 +21,12 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(violations.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/** The documentation column back at its top (patient, complaint, picker, body map) for the picture. */
+async function scrollToTop(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelector('.doc-column')?.scrollTo(0, 0));
+  await page.mouse.move(0, 0);
+}
+
 async function withApp(options: { profile?: boolean }, run: (app: App) => Promise<void>): Promise<void> {
   const app = await openApp(browser, options);
   try {
@@ -106,6 +112,7 @@ describe('screenshots of the key screens', () => {
       await enterCase(page, dvt!.case);
       await waitSaved(page);
       expect(await redFlagsRegion(page).innerText()).not.toContain('None raised');
+      await scrollToTop(page);
       await page.screenshot({ path: artifactPath('dvt-encounter.png') });
     });
   });
@@ -117,6 +124,7 @@ describe('screenshots of the key screens', () => {
       await enterCase(page, { findings: ['loc-lower-back', 'loc-buttock', 'loc-posterior-thigh', 'bilateral', 'radiates-from-back', 'numbness', 'saddle-anesthesia', 'bladder-bowel-dysfunction'] });
       await waitSaved(page);
       expect(await redFlagsRegion(page).innerText()).toMatch(/emergency/i);
+      await scrollToTop(page);
       await page.screenshot({ path: artifactPath('cauda-equina-encounter.png') });
     });
   });

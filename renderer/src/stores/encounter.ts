@@ -66,6 +66,8 @@ export const useEncounterStore = defineStore('encounter', () => {
   let mirrorTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = 1000;
+  /** The encounter being fetched: a second call for the same id joins it; a later one for another id wins. */
+  let opening: { id: string; promise: Promise<void> } | null = null;
 
   const readOnly = computed(() => status.value === 'signed');
   const isOpen = computed(() => id.value !== null);
@@ -203,6 +205,7 @@ export const useEncounterStore = defineStore('encounter', () => {
   }
 
   function reset(): void {
+    opening = null;
     clearTimeout(saveTimer);
     clearTimeout(retryTimer);
     clearTimeout(mirrorTimer);
@@ -266,23 +269,32 @@ export const useEncounterStore = defineStore('encounter', () => {
   }
 
   /** Opens an encounter by id (from the URL, the start screen or after creating it). */
-  async function open(targetId: string): Promise<void> {
-    if (id.value === targetId && !loadError.value) return;
+  function open(targetId: string): Promise<void> {
+    if (id.value === targetId && !loadError.value) return Promise.resolve();
+    if (opening?.id === targetId) return opening.promise;
     if (id.value !== null && editVersion !== savedVersion) {
       writeMirrorNow();
       void flush();
     }
     reset();
     loading.value = true;
-    try {
-      const e = await api.encounter.get({ id: targetId });
-      applyServer(e);
-      restoreMirror(e);
-    } catch (err) {
-      loadError.value = plainError(err);
-    } finally {
-      loading.value = false;
-    }
+    const promise = (async () => {
+      try {
+        const e = await api.encounter.get({ id: targetId });
+        if (opening?.id !== targetId) return;
+        applyServer(e);
+        restoreMirror(e);
+      } catch (err) {
+        if (opening?.id === targetId) loadError.value = plainError(err);
+      } finally {
+        if (opening?.id === targetId) {
+          opening = null;
+          loading.value = false;
+        }
+      }
+    })();
+    opening = { id: targetId, promise };
+    return promise;
   }
 
   /** Creates the encounter in the store; resolves to its id, or to the error to show. */
