@@ -1,0 +1,184 @@
+/**
+ * History at 100,000 encounters, in Chromium over the real bridge, handlers and SQLite:
+ * - keystroke in the search box to results painted (p50, p95), typing words letter by letter;
+ * - frame time while the virtualised list scrolls (p95);
+ * - backup (backup.create) time and size.
+ *
+ * Seeding 100,000 encounters takes about a minute, so the seeded database is kept in a cache
+ * folder (os.tmpdir()/legpain-bench) keyed by knowledge-base version, generator and count, and
+ * copied for each run. LEGPAIN_BENCH_COUNT overrides the count (for a quick try).
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startBridge } from '../../electron/main/bridge/server.ts';
+import { openServices } from '../../electron/main/services.ts';
+import { createClient } from '../../shared/api/client.ts';
+import { httpInvoke } from '../../shared/api/transport.ts';
+import { KB_VERSION } from '../../shared/clinical/index.ts';
+import { launchBrowser, RENDERER_DIR } from '../e2e/harness.ts';
+import { seedHistory } from '../e2e/review-helpers.ts';
+
+const COUNT = Number(process.env.LEGPAIN_BENCH_COUNT ?? 100_000);
+const SEED = 42;
+/** Bump when the generator changes, so an old cache is not reused. */
+const GENERATOR = 'g1';
+const log = (...args: unknown[]) => console.error(...args);
+const report = (name: string, value: number, unit: string) => console.log(`bench ${name} ${value.toFixed(unit === 'MB' ? 1 : 2)} ${unit}`);
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** The seeded database folder, from the cache or made now. */
+async function seededDataDir(): Promise<string> {
+  const key = `history-${COUNT}-${SEED}-${GENERATOR}-${KB_VERSION.replace(/[^\w.-]+/g, '_')}`;
+  const cacheRoot = join(tmpdir(), 'legpain-bench');
+  const cached = join(cacheRoot, key);
+  if (!existsSync(join(cached, 'complete'))) {
+    log(`# seeding ${COUNT} encounters into ${cached} (once; later runs reuse it)`);
+    mkdirSync(cacheRoot, { recursive: true });
+    const building = mkdtempSync(join(cacheRoot, 'building-'));
+    const opened = openServices({ dataDir: building, appVersion: 'bench' });
+    const client = createClient(async (method, input) => {
+      const { dispatch } = await import('../../electron/main/ipc/dispatch.ts');
+      return dispatch(opened.services, method, input);
+    });
+    const t0 = performance.now();
+    await client.profile.save({ name: 'Dr Bench', role: 'General practitioner', practice: '', contact: '' });
+    await seedHistory(client, {
+      count: COUNT,
+      seed: SEED,
+      profiles: 3000,
+      perPatient: 5,
+      batch: 2000,
+      onProgress: (n) => n % 20_000 === 0 && log(`#   ${n} in ${((performance.now() - t0) / 1000).toFixed(0)} s`),
+    });
+    opened.close();
+    writeFileSync(join(building, 'complete'), new Date().toISOString());
+    rmSync(cached, { recursive: true, force: true });
+    renameSync(building, cached);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'legpain-bench-history-'));
+  for (const f of readdirSync(cached)) if (f !== 'complete' && statSync(join(cached, f)).isFile()) copyFileSync(join(cached, f), join(dir, f));
+  return dir;
+}
+
+/** Installs, once per page, a recorder of keydown times and of when each search result was painted. */
+async function installRecorder(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __keys: number[]; __painted: { text: string; t: number }[] };
+    w.__keys = [];
+    w.__painted = [];
+    window.addEventListener('keydown', () => w.__keys.push(performance.now()), { capture: true });
+    const summary = document.querySelector('#history-summary')!;
+    new MutationObserver(() => {
+      const text = summary.textContent ?? '';
+      // The first frame after the update: rAF runs just before paint, the task after it just after.
+      requestAnimationFrame(() => setTimeout(() => w.__painted.push({ text, t: performance.now() })));
+    }).observe(summary, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+/**
+ * Types `word` letter by letter at a human pace; for each keystroke, the time from its keydown
+ * event to the first frame painted after the list shows the results of the text typed so far.
+ */
+async function typeAndMeasure(page: Page, word: string): Promise<number[]> {
+  const box = page.getByRole('searchbox', { name: 'Search encounters' });
+  await box.fill('');
+  await page.locator('#history-summary').filter({ hasText: /encounters$/ }).waitFor();
+  await box.focus();
+  await page.evaluate(() => {
+    const w = window as unknown as { __keys: number[]; __painted: unknown[] };
+    w.__keys.length = 0;
+    w.__painted.length = 0;
+  });
+  for (const ch of word) {
+    await page.keyboard.press(ch);
+    await page.waitForTimeout(150);
+  }
+  await page.locator('#history-summary').filter({ hasText: `for “${word}”` }).waitFor();
+  await page.waitForTimeout(100);
+  const { keys, painted } = await page.evaluate(() => {
+    const w = window as unknown as { __keys: number[]; __painted: { text: string; t: number }[] };
+    return { keys: [...w.__keys], painted: [...w.__painted] };
+  });
+  if (keys.length !== word.length) throw new Error(`expected ${word.length} keystrokes, saw ${keys.length}`);
+  return keys.map((k, i) => {
+    const q = word.slice(0, i + 1);
+    const hit = painted.find((p) => p.t >= k && p.text.includes(`for “${q}”`));
+    // A keystroke whose own result never painted (a later one overtook it) counts until the next result.
+    const t = hit?.t ?? painted.find((p) => p.t >= k && /for “/.test(p.text))!.t;
+    return t - k;
+  });
+}
+
+/** Scrolls the history list by `step` pixels a frame for `frames` frames; returns the frame intervals. */
+async function scrollFrames(page: Page, step: number, frames: number): Promise<number[]> {
+  return page.evaluate(
+    ({ step, frames }) =>
+      new Promise<number[]>((resolve) => {
+        const list = document.querySelector<HTMLElement>('.vlist')!;
+        const deltas: number[] = [];
+        let last = 0;
+        const tick = (t: number) => {
+          if (last > 0) deltas.push(t - last);
+          last = t;
+          if (deltas.length >= frames) return resolve(deltas);
+          list.scrollTop += step;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    { step, frames },
+  );
+}
+
+const dataDir = await seededDataDir();
+const opened = openServices({ dataDir, appVersion: 'bench' });
+const bridge = await startBridge({ services: opened.services, rendererDir: RENDERER_DIR });
+const client = createClient(httpInvoke(`http://127.0.0.1:${bridge.port}`, bridge.token));
+const browser = await launchBrowser();
+try {
+  const { total } = await client.encounter.list({ limit: 1 });
+  log(`# ${total} encounters`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${bridge.url}#/history`);
+  await page.locator('#history-summary').filter({ hasText: new Intl.NumberFormat('en-US').format(total) }).waitFor({ timeout: 60_000 });
+
+  await installRecorder(page);
+  // Warm-up: the first query of a session pays for cold pages of the index.
+  await typeAndMeasure(page, 'walk');
+  const latencies: number[] = [];
+  for (const word of ['calf', 'swelling', 'tennis', 'Okafor', '100123', 'thrombosis', 'gardening', 'Lindqvist', 'sciatica', 'kneeling']) {
+    latencies.push(...(await typeAndMeasure(page, word)));
+  }
+  log(`# ${latencies.length} keystrokes; max ${Math.max(...latencies).toFixed(1)} ms`);
+  report('history.search_keystroke.p50', percentile(latencies, 50), 'ms');
+  report('history.search_keystroke.p95', percentile(latencies, 95), 'ms');
+
+  await page.getByRole('searchbox', { name: 'Search encounters' }).fill('');
+  await page.locator('#history-summary').filter({ hasText: /encounters$/ }).waitFor();
+  await page.waitForTimeout(300);
+  await scrollFrames(page, 300, 30);
+  const frames = [...(await scrollFrames(page, 280, 240)), ...(await scrollFrames(page, 2_400, 120))];
+  log(`# ${frames.length} frames; median ${percentile(frames, 50).toFixed(1)} ms`);
+  report('history.scroll_frame.p95', percentile(frames, 95), 'ms');
+  await context.close();
+
+  const target = join(dataDir, 'bench-backup.sqlite');
+  const t0 = performance.now();
+  const backup = await client.backup.create({ path: target });
+  const ms = performance.now() - t0;
+  report('history.backup.time', ms, 'ms');
+  report('history.backup.size', backup.bytes / 1024 / 1024, 'MB');
+} finally {
+  await browser.close();
+  await bridge.close();
+  opened.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
