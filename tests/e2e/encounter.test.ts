@@ -203,6 +203,7 @@ describe('documenting an encounter', () => {
       await page.getByRole('button', { name: /^Sign…/ }).click();
       await dialog.getByRole('button', { name: 'Sign and lock' }).click();
       await page.getByText(`Signed by ${PROFILE.name}`).waitFor();
+      expect(await page.getByRole('link', { name: /add an addendum/ }).getAttribute('href')).toBe(`#/review/${encodeURIComponent(id)}`);
       const stored = await app.client.encounter.get({ id });
       expect(stored.status).toBe('signed');
       expect(stored.notes).toBe('Plan: Doppler today');
