@@ -15,7 +15,9 @@ import { dispatch } from '../../electron/main/ipc/dispatch.ts';
 import { openServices } from '../../electron/main/services.ts';
 import { appendAudit } from '../../electron/main/store/audit.ts';
 import { inTransaction } from '../../electron/main/store/database.ts';
-import { insertEncounter } from '../../electron/main/store/encounters.ts';
+import { appendRevision, getHead, insertEncounter, pickFields } from '../../electron/main/store/encounters.ts';
+import { EncounterDraft } from '../../shared/api/encounter.ts';
+import { assessEncounter } from '../../electron/main/services/assessment.ts';
 import { SCHEMA_VERSION } from '../../electron/main/store/migrations/index.ts';
 import { DATABASE_FILE } from '../../electron/main/store/open.ts';
 import { createStore } from '../../electron/main/store/store.ts';
@@ -118,6 +120,26 @@ async function main(): Promise<void> {
       if (i >= 20) saves.push(ms);
     }
 
+    // The same save's transaction alone (revision, head, search index, audit entry, commit with
+    // the WAL's fsync), the assessment computed beforehand: the storage part of a save.
+    const commits: number[] = [];
+    const parsed = EncounterDraft.parse({ ...fields, notes: 'Commit only' });
+    const commitFields = pickFields(parsed);
+    const assessment = assessEncounter(commitFields);
+    for (let i = 0; i < 400; i++) {
+      const draft = drafts[(i + 1000) % drafts.length]!;
+      const db = store.db;
+      const ms = time(() =>
+        inTransaction(db, () => {
+          const head = getHead(db, draft.id)!;
+          const at = new Date().toISOString();
+          appendRevision(db, head, { revision: head.revision + 1, savedAt: at, savedBy: 'bench', fields: { ...commitFields, notes: `Commit ${i}` }, assessment });
+          appendAudit(db, { at, who: 'bench', action: 'save', encounterId: draft.id, detail: { revision: head.revision + 1 } });
+        }),
+      );
+      if (i >= 20) commits.push(ms);
+    }
+
     // A bare write + fsync of a small file in the same folder: the disk's own cost of durability.
     const fsyncs: number[] = [];
     const probe = join(work, 'fsync-probe.bin');
@@ -175,6 +197,8 @@ async function main(): Promise<void> {
     bench('store.fsync.p50', percentile(fsyncs, 50), 'ms');
     bench('store.fsync.p95', percentile(fsyncs, 95), 'ms');
     bench('store.save.p95_over_fsync.p95', percentile(saves, 95) / percentile(fsyncs, 95), 'x');
+    bench('store.commit.p50', percentile(commits, 50), 'ms');
+    bench('store.commit.p95', percentile(commits, 95), 'ms');
     bench('store.get.p95', percentile(gets, 95), 'ms');
     bench('store.list.p95', percentile(lists, 95), 'ms');
     bench('store.search.common.p95', percentile(commonTimes, 95), 'ms');
