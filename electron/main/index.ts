@@ -1,3 +1,4 @@
+/// <reference types="electron-vite/node" />
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { APP_ENTRY, APP_SCHEME, isAllowedNavigation, isPermissionGranted, isTrustedSender, rendererOrigins, windowOpenDecision } from './app/policy.ts';
@@ -7,6 +8,8 @@ import { appProtocolResponse } from './app/protocol.ts';
 import { windowOptions } from './app/window.ts';
 import { registerIpc } from './ipc/register.ts';
 import { openServices, type OpenedServices } from './services.ts';
+// The referral letter's render worker, bundled by electron-vite as its own entry file.
+import referralWorker from './referral/worker.ts?modulePath';
 
 /**
  * The Electron shell: thin wiring of the pure policy in ./app and the services. Everything that
@@ -55,7 +58,12 @@ function createWindow(notice: string | null): void {
 
 function start(): void {
   try {
-    opened = openServices({ dataDir: process.env.LEGPAIN_DATA_DIR || app.getPath('userData'), appVersion: app.getVersion() });
+    opened = openServices({
+      dataDir: process.env.LEGPAIN_DATA_DIR || app.getPath('userData'),
+      appVersion: app.getVersion(),
+      fontDir: join(app.getAppPath(), 'resources', 'fonts'),
+      referralWorker,
+    });
   } catch (error) {
     // A database from a newer version, or one the app may not open: say so and stop, touching nothing.
     dialog.showErrorBox('Leg Pain DDx cannot open its data', error instanceof Error ? error.message : String(error));
