@@ -184,6 +184,47 @@ describe('documenting an encounter', () => {
       expect((await app.client.encounter.get({ id })).notes).toBe('My note, typed here');
       const revisions = await app.client.encounter.revisions({ id });
       expect(revisions.map((r) => r.encounter.notes)).toContain('Changed elsewhere');
+      // Another change elsewhere; this time the clinician loads the latest and keeps a copy of theirs.
+      const again = await app.client.encounter.get({ id });
+      await app.client.encounter.save({ ...again, id, baseRevision: again.revision, notes: 'Second change elsewhere' });
+      await page.getByRole('textbox', { name: 'Notes' }).fill('Second note typed here');
+      await alert.waitFor();
+      await alert.getByRole('button', { name: /Load the latest version/ }).click();
+      await waitSaved(page);
+      expect(await page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('Second change elsewhere');
+      const copy = page.getByRole('region', { name: 'Your earlier text, not in the stored record' });
+      expect(await copy.getByRole('textbox').inputValue()).toContain('Second note typed here');
+      // The copy survives a reload until dismissed.
+      await page.reload();
+      await copy.waitFor();
+      await copy.getByRole('button', { name: 'Dismiss' }).click();
+      await copy.waitFor({ state: 'detached' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('when the service stops, typing goes on, nothing is lost, and it is saved once the service is back', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page } = app;
+      const id = await startEncounter(page, { name: 'Offline Patient' });
+      await page.getByRole('textbox', { name: 'Notes' }).fill('Before the outage');
+      await waitSaved(page);
+      await app.stopService();
+      await page.getByRole('textbox', { name: 'Notes' }).fill('Typed while the service was down');
+      await clickFinding(page, 'numbness', 'absent');
+      await page.getByRole('alert').filter({ hasText: 'Not saved yet' }).waitFor();
+      const url = await app.startService();
+      // A restarted service has a new token: the page is opened again from its new address.
+      await page.goto(`${url}#/encounter/${encodeURIComponent(id)}`);
+      await page.getByRole('heading', { level: 1, name: /^Offline Patient/ }).waitFor();
+      expect(await page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('Typed while the service was down');
+      expect(await findingState(page, 'numbness')).toBe('absent');
+      await waitSaved(page);
+      const stored = await app.client.encounter.get({ id });
+      expect(stored.notes).toBe('Typed while the service was down');
+      expect(stored.absent).toEqual(['numbness']);
     } finally {
       await app.close();
     }

@@ -50,6 +50,10 @@ export interface App {
   readonly dataDir: string;
   /** Messages the page logged as errors (CSP violations among them), for asserting there are none. */
   readonly consoleErrors: string[];
+  /** Stops the loopback service, as if it had crashed; the page stays open. */
+  stopService(): Promise<void>;
+  /** Starts it again on the same port and data; resolves to the new page address (a new token). */
+  startService(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -63,9 +67,12 @@ export const PROFILE = { name: 'Dr Sam Reyes', role: 'General practitioner', pra
 
 export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<App> {
   const dataDir = mkdtempSync(join(tmpdir(), 'legpain-e2e-'));
-  const opened = openServices({ dataDir });
-  const bridge = await startBridge({ services: opened.services, rendererDir: RENDERER_DIR });
-  const client = createClient(httpInvoke(`http://127.0.0.1:${bridge.port}`, bridge.token));
+  let opened = openServices({ dataDir });
+  let bridge = await startBridge({ services: opened.services, rendererDir: RENDERER_DIR });
+  let running = true;
+  const port = bridge.port;
+  // The client follows the service across a restart (each start has a new token).
+  const client = createClient((method, input) => httpInvoke(`http://127.0.0.1:${port}`, bridge.token)(method, input));
   if (options.profile) await client.profile.save(PROFILE);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: options.bypassCSP ?? false });
   const page = await context.newPage();
@@ -81,13 +88,28 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     page,
     context,
     client,
-    url: bridge.url,
+    get url() {
+      return bridge.url;
+    },
     dataDir,
     consoleErrors,
-    async close() {
-      await context.close();
+    async stopService() {
       await bridge.close();
       opened.close();
+      running = false;
+    },
+    async startService() {
+      opened = openServices({ dataDir });
+      bridge = await startBridge({ services: opened.services, rendererDir: RENDERER_DIR, port });
+      running = true;
+      return bridge.url;
+    },
+    async close() {
+      await context.close();
+      if (running) {
+        await bridge.close();
+        opened.close();
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
