@@ -250,8 +250,9 @@ describe('review', () => {
     }
     const topNow = result.current.differential[0]!;
     expect(await comparison.locator(`tr[data-cause="${topNow.cause}"]`).innerText()).toMatch(/up \d+/);
+    // Tall enough for the whole comparison: the app scrolls inside <main>, so a taller window shows it all.
+    await page.setViewportSize({ width: 1280, height: 2000 });
     await comparison.scrollIntoViewIfNeeded();
-    await page.setViewportSize({ width: 1280, height: 1100 });
     await comparison.screenshot({ path: artifactPath('comparison.png') });
     await page.setViewportSize({ width: 1280, height: 800 });
   });
