@@ -105,53 +105,50 @@ async function main(): Promise<void> {
     log(`store: ${ids.length} encounters, ${drafts.length} drafts sampled`);
 
     // Durable saves through the whole service path (validation, assessment, one transaction with
-    // revision, search index and audit entry, fsync of the WAL), half new encounters, half revisions.
+    // revision, search index and audit entry, fsync of the WAL), half new encounters, half
+    // revisions; the storage part alone (the same transaction, assessment computed beforehand);
+    // and a bare write + fsync of a small file in the same folder, the disk's own cost of
+    // durability. The three are interleaved so that each sees the same load on a shared machine.
     const template = (await call('encounter.get', { id: drafts[0]!.id })) as { ok: true; value: Record<string, unknown> };
     const { id: _id, revision: _r, status: _s, assessment: _a, createdAt: _c, savedAt: _sa, signedAt: _si, signedBy: _sb, addenda: _ad, ...fields } = template.value;
+    const commitFields = pickFields(EncounterDraft.parse({ ...fields, notes: 'Commit only' }));
+    const assessment = assessEncounter(commitFields);
+    const probe = join(work, 'fsync-probe.bin');
+    const block = Buffer.alloc(4096, 7);
     const saves: number[] = [];
-    for (let i = 0; i < 400; i++) {
+    const commits: number[] = [];
+    const fsyncs: number[] = [];
+    for (let i = 0; i < 500; i++) {
       const draft = drafts[i % drafts.length]!;
       const input = i % 2 === 0 ? { ...fields, notes: `Bench note ${i}` } : { ...fields, notes: `Bench revision ${i}`, id: draft.id, baseRevision: draft.revision };
       let answer: unknown;
-      const ms = await timeAsync(async () => (answer = await call('encounter.save', input)));
+      const save = await timeAsync(async () => (answer = await call('encounter.save', input)));
       const result = answer as { ok: boolean; value?: { revision: number }; error?: unknown };
       if (!result.ok) throw new Error(`save failed: ${JSON.stringify(result.error)}`);
       if (i % 2 === 1) draft.revision = result.value!.revision;
-      if (i >= 20) saves.push(ms);
-    }
 
-    // The same save's transaction alone (revision, head, search index, audit entry, commit with
-    // the WAL's fsync), the assessment computed beforehand: the storage part of a save.
-    const commits: number[] = [];
-    const parsed = EncounterDraft.parse({ ...fields, notes: 'Commit only' });
-    const commitFields = pickFields(parsed);
-    const assessment = assessEncounter(commitFields);
-    for (let i = 0; i < 400; i++) {
-      const draft = drafts[(i + 1000) % drafts.length]!;
+      const other = drafts[(i + 1000) % drafts.length]!;
       const db = store.db;
-      const ms = time(() =>
+      const commit = time(() =>
         inTransaction(db, () => {
-          const head = getHead(db, draft.id)!;
+          const head = getHead(db, other.id)!;
           const at = new Date().toISOString();
           appendRevision(db, head, { revision: head.revision + 1, savedAt: at, savedBy: 'bench', fields: { ...commitFields, notes: `Commit ${i}` }, assessment });
-          appendAudit(db, { at, who: 'bench', action: 'save', encounterId: draft.id, detail: { revision: head.revision + 1 } });
+          appendAudit(db, { at, who: 'bench', action: 'save', encounterId: other.id, detail: { revision: head.revision + 1 } });
         }),
       );
-      if (i >= 20) commits.push(ms);
-    }
 
-    // A bare write + fsync of a small file in the same folder: the disk's own cost of durability.
-    const fsyncs: number[] = [];
-    const probe = join(work, 'fsync-probe.bin');
-    const block = Buffer.alloc(4096, 7);
-    for (let i = 0; i < 400; i++) {
       const fd = openSync(probe, 'w');
-      const ms = time(() => {
+      const bare = time(() => {
         writeSync(fd, block);
         fsyncSync(fd);
       });
       closeSync(fd);
-      if (i >= 20) fsyncs.push(ms);
+      if (i >= 20) {
+        saves.push(save);
+        commits.push(commit);
+        fsyncs.push(bare);
+      }
     }
 
     const gets: number[] = [];
