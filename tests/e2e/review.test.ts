@@ -7,7 +7,7 @@ import { EncounterDraft } from '../../shared/api/encounter.ts';
 import { KB_VERSION, causeById } from '../../shared/clinical/index.ts';
 import type { R4 } from '../../shared/review/fhir/index.ts';
 import { fhirSchemaErrors } from '../shared/review/fhir-schema.ts';
-import { artifactPath, launchBrowser, openApp, type App } from './harness.ts';
+import { artifactPath, launchBrowser, openApp, seriousViolations, type App } from './harness.ts';
 import { exportDocument, exportedEncounter, seedHistory } from './review-helpers.ts';
 
 /**
@@ -123,6 +123,7 @@ describe('history', () => {
 
     await search(page, 'calf');
     await page.screenshot({ path: artifactPath('history-search.png') });
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('searchbox', { name: 'Search encounters' }).press('Escape');
     await expect.poll(() => summary(page).innerText()).toBe(`${number.format(1004)} encounters`);
@@ -203,6 +204,7 @@ describe('review', () => {
 
     await page.getByRole('button', { name: "Compare with today's knowledge base" }).click();
     await page.getByText("Today's engine gives the same result as on the day.").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('Add an addendum').fill('Doppler ultrasound confirmed a popliteal DVT.');
     await page.getByRole('button', { name: 'Add addendum' }).click();
