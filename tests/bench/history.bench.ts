@@ -155,7 +155,9 @@ try {
   await typeAndMeasure(page, 'walk');
   const latencies: number[] = [];
   for (const word of ['calf', 'swelling', 'tennis', 'Okafor', '100123', 'thrombosis', 'gardening', 'Lindqvist', 'sciatica', 'kneeling']) {
-    latencies.push(...(await typeAndMeasure(page, word)));
+    const each = await typeAndMeasure(page, word);
+    log(`#   ${word}: ${each.map((ms) => ms.toFixed(0)).join(' ')}`);
+    latencies.push(...each);
   }
   log(`# ${latencies.length} keystrokes; max ${Math.max(...latencies).toFixed(1)} ms`);
   report('history.search_keystroke.p50', percentile(latencies, 50), 'ms');
