@@ -169,6 +169,27 @@ describe('history', () => {
     await page.getByRole('searchbox', { name: 'Search encounters' }).fill('');
   });
 
+  test('works from the keyboard: Alt+Y, / to search, arrows through the rows, Enter to open', async () => {
+    const { page } = app;
+    await page.goto(`${app.url}#/`);
+    await page.getByRole('heading', { level: 1, name: 'Encounters' }).waitFor();
+    await page.keyboard.press('Alt+KeyY');
+    await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.keyboard.type('Quartermaine');
+    await expect.poll(() => summary(page).innerText()).toContain('3 matches');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => (document.activeElement?.closest('[data-index]') as HTMLElement | null)?.dataset.index);
+    expect(focused).toBe('1');
+    const id = await page.evaluate(() => (document.activeElement?.closest('[data-id]') as HTMLElement | null)?.dataset.id);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**#/review/${id}`);
+    await page.getByRole('heading', { level: 1, name: /Zelda Quartermaine, seen/ }).waitFor();
+  });
+
   test("a patient's timeline shows every encounter and how the top cause and red flags changed", async () => {
     const { page } = app;
     await gotoHistory(page);
