@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, PROFILE } from './harness.ts';
-import { clickFinding, clickRegion, completeFirstRun, findingRadio, findingState, labelOf, redFlagsRegion, startEncounter, typeFinding, waitSaved } from './pages.ts';
+import { causeById } from '../../shared/clinical/index.ts';
+import { clickFinding, clickRegion, completeFirstRun, differentialItems, escapeRegExp, findingRadio, findingState, labelOf, redFlagsRegion, startEncounter, typeFinding, waitSaved } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -291,6 +292,30 @@ describe('documenting an encounter', () => {
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
       expect(text).toContain('Vascular clinic');
       expect(text).toContain('Please exclude proximal DVT');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test("a cause's opened details stay with that cause when the ranking changes", async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page } = app;
+      await startEncounter(page, { name: 'Details Patient' });
+      await clickRegion(page, 'calf', 'left');
+      await typeFinding(page, 'calf-swelling', 'present');
+      const item = (label: string) => differentialItems(page).filter({ hasText: new RegExp(`^${escapeRegExp(label)}`) });
+      const dvt = causeById('dvt')!.label;
+      const rankOf = async (label: string) => (await differentialItems(page).allInnerTexts()).findIndex((t) => t.startsWith(label));
+      const before = await rankOf(dvt);
+      await item(dvt).locator('summary').click();
+      await item(dvt).getByRole('heading', { name: 'Presentation' }).waitFor();
+      for (const f of ['radiates-from-back', 'radiates-below-knee', 'worse-sitting', 'ex-slr-positive', 'char-burning']) await clickFinding(page, f, 'present');
+      expect(await rankOf(dvt)).toBeGreaterThan(before);
+      expect(await item(dvt).locator('details').getAttribute('open')).not.toBeNull();
+      await item(dvt).getByRole('heading', { name: 'Presentation' }).waitFor();
+      const open = await differentialItems(page).locator('details[open]').count();
+      expect(open).toBe(1);
     } finally {
       await app.close();
     }
