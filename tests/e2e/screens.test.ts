@@ -100,6 +100,7 @@ describe('screenshots of the key screens', () => {
       await page.reload();
       await page.getByRole('link', { name: /Ada Example/ }).waitFor();
       await page.getByRole('link', { name: /Carla Diaz/ }).waitFor();
+      await expectAccessible(page, 'start screen with encounters');
       await page.screenshot({ path: artifactPath('start-screen.png') });
     });
   });
@@ -124,6 +125,7 @@ describe('screenshots of the key screens', () => {
       await enterCase(page, { findings: ['loc-lower-back', 'loc-buttock', 'loc-posterior-thigh', 'bilateral', 'radiates-from-back', 'numbness', 'saddle-anesthesia', 'bladder-bowel-dysfunction'] });
       await waitSaved(page);
       expect(await redFlagsRegion(page).innerText()).toMatch(/emergency/i);
+      await expectAccessible(page, 'emergency encounter');
       await scrollToTop(page);
       await page.screenshot({ path: artifactPath('cauda-equina-encounter.png') });
     });
