@@ -1,4 +1,4 @@
-import type { WorkingCopy } from './workingCopy.ts';
+import { completeCopy, type WorkingCopy } from './workingCopy.ts';
 
 /**
  * A copy of what was typed, kept in this browser's storage until the store has it, so that a
@@ -22,7 +22,8 @@ function read(key: string): Mirror | null {
     const raw = localStorage.getItem(key);
     if (!raw) return null;
     const value = JSON.parse(raw) as Mirror;
-    return value && typeof value === 'object' && value.copy ? value : null;
+    if (!value || typeof value !== 'object' || !value.copy || typeof value.copy !== 'object') return null;
+    return { ...value, copy: completeCopy(value.copy) };
   } catch {
     return null;
   }

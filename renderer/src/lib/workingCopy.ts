@@ -36,6 +36,23 @@ export function blankCopy(now: string = new Date().toISOString()): WorkingCopy {
   };
 }
 
+/**
+ * A working copy read back from local storage, completed with the fields of this version (a copy
+ * written by an older version of the app may lack some); anything unreadable falls back to blank.
+ */
+export function completeCopy(stored: Partial<WorkingCopy>): WorkingCopy {
+  const blank = blankCopy(typeof stored.seenAt === 'string' ? stored.seenAt : undefined);
+  const obj = <T extends object>(base: T, v: unknown): T => (v !== null && typeof v === 'object' ? { ...base, ...(v as Partial<T>) } : base);
+  return {
+    ...blank,
+    ...stored,
+    patient: obj(blank.patient, stored.patient),
+    pain: obj(blank.pain, stored.pain),
+    referral: obj(blank.referral, stored.referral),
+    findings: obj(blank.findings, stored.findings),
+  };
+}
+
 export function copyFromEncounter(e: Encounter): WorkingCopy {
   const findings: Record<string, FindingState> = {};
   for (const id of e.findings) findings[id] = 'present';
