@@ -4,13 +4,22 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
 export type Db = DatabaseSync;
 
-/** Applied on every connection: durability first (a saved encounter survives a power cut). */
+/**
+ * Applied on every connection: durability first (a saved encounter survives a power cut).
+ * Checkpoints are not left to SQLite, which runs them inside whichever commit crosses its
+ * threshold; the store runs them after the save is acknowledged (maintenance.ts). The WAL file
+ * is cut back to JOURNAL_SIZE_LIMIT when it restarts, should a large import have grown it.
+ */
 export function applyConnectionSettings(db: Db): void {
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
+  db.exec('PRAGMA wal_autocheckpoint = 0');
+  db.exec(`PRAGMA journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
 }
+
+export const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
 export function openConnection(path: string, options: { readOnly?: boolean } = {}): Db {
   return new DatabaseSync(path, { readOnly: options.readOnly ?? false, enableForeignKeyConstraints: true });
@@ -22,14 +31,24 @@ export function openConnection(path: string, options: { readOnly?: boolean } = {
  */
 export function inTransaction<T>(db: Db, fn: () => T): T {
   db.exec('BEGIN IMMEDIATE');
+  let result: T;
   try {
-    const result = fn();
+    result = fn();
     db.exec('COMMIT');
-    return result;
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+  commitListeners.get(db)?.();
+  return result;
+}
+
+const commitListeners = new WeakMap<Db, () => void>();
+
+/** Called after each transaction inTransaction commits on `db` (the store's maintenance counts them). */
+export function onCommit(db: Db, listener: (() => void) | null): void {
+  if (listener === null) commitListeners.delete(db);
+  else commitListeners.set(db, listener);
 }
 
 export const pragmaValue = (db: Db, pragma: string): unknown => {

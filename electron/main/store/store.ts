@@ -4,6 +4,7 @@ import type { Db } from './database.ts';
 import { stageRestore, writeBackup } from './backup.ts';
 import { writeCleanCloseRecord } from './check-state.ts';
 import { fsyncDir, moveDatabaseAside, sha256File } from './files.ts';
+import { startMaintenance, type Maintenance, type MaintenanceRun } from './maintenance.ts';
 import { openDatabaseIn, openLive } from './open.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface Store {
   backup(target: string): { path: string; bytes: number; sha256: string };
   /** Replaces the live database with a checked copy of a backup; the old one is kept aside. */
   restore(source: string): { previousKeptAt: string; sha256: string };
+  /** Runs the deferred maintenance (checkpoint) now; it otherwise runs after saves, see maintenance.ts. */
+  maintain(): MaintenanceRun | null;
   close(): void;
 }
 
@@ -28,7 +31,27 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
   const opened = openDatabaseIn(dataDir, now);
   const path = opened.path;
   let db: Db | null = opened.db;
+  let maintenance: Maintenance | null = startMaintenance(opened.db);
   let fullCheckAt = opened.fullCheckAt;
+
+  const closeLive = (): void => {
+    maintenance?.stop();
+    maintenance = null;
+    if (db === null) return;
+    try {
+      // Everything into the database file and the WAL emptied, even if another connection (a
+      // backup being read) keeps SQLite from removing the WAL at close.
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } catch {
+      // close() checkpoints too; a WAL left behind is replayed at the next start.
+    }
+    db.close();
+    db = null;
+  };
+  const openAgain = (): void => {
+    db = openLive(path);
+    maintenance = startMaintenance(db);
+  };
 
   const live = (): Db => {
     if (db === null) throw new Error('The encounter database is closed.');
@@ -47,13 +70,13 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
     restore(source) {
       const staged = stageRestore(source, path);
       const { sha256 } = sha256File(staged);
-      live().close();
-      db = null;
+      live();
+      closeLive();
       const previousKeptAt = moveDatabaseAside(path, 'before-restore', now());
       try {
         renameSync(staged, path);
         fsyncDir(dirname(path));
-        db = openLive(path);
+        openAgain();
         // The copy passed integrity_check before it was put in place.
         fullCheckAt = now().toISOString();
       } catch (error) {
@@ -62,16 +85,19 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
         rmSync(staged, { force: true });
         renameSync(previousKeptAt, path);
         fsyncDir(dirname(path));
-        db = openLive(path);
+        openAgain();
         throw error;
       }
       return { previousKeptAt, sha256 };
     },
+    maintain: () => {
+      live();
+      return maintenance!.run();
+    },
     close() {
       if (db !== null) {
         // A clean close checkpoints the WAL into the main file; the record lets the next start skip the full check.
-        db.close();
-        db = null;
+        closeLive();
         writeCleanCloseRecord(path, fullCheckAt);
       }
     },

@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EncounterDraft } from '../../../shared/api/encounter.ts';
+import { inTransaction, pragmaValue } from '../../../electron/main/store/database.ts';
+import { CHECKPOINT_AFTER_COMMITS, startMaintenance } from '../../../electron/main/store/maintenance.ts';
+import { DATABASE_FILE, openLive } from '../../../electron/main/store/open.ts';
+import { openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
+
+/**
+ * Checkpoints happen after saves, not inside them, and the WAL stays bounded: saved data reaches
+ * the database file on the event loop's next turn after every CHECKPOINT_AFTER_COMMITS saves,
+ * when the app is idle, inline as a last resort, and at close.
+ */
+
+const digest = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const walSize = (db: string): number => (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0);
+
+describe('deferred checkpoints (full services)', () => {
+  let t: TestServices;
+  let dbFile: string;
+  beforeEach(() => {
+    t = openTestServices();
+    dbFile = join(t.dataDir, DATABASE_FILE);
+  });
+  afterEach(() => t.dispose());
+
+  it('leaves the database file alone during saves and checkpoints on the next turn of the event loop', async () => {
+    expect(Number(pragmaValue(t.store.db, 'wal_autocheckpoint'))).toBe(0);
+    t.store.maintain();
+    const restarts = () => Number((t.store.db.prepare("SELECT value FROM meta WHERE key = 'wal_restarts'").get() as { value: string }).value);
+    const restartsBefore = restarts();
+    const before = digest(dbFile);
+    // Saves one after another without the event loop turning: each lands in the WAL only.
+    for (let i = 0; i < CHECKPOINT_AFTER_COMMITS; i++) t.services['encounter.save'](EncounterDraft.parse(sampleDraft({ notes: `visit ${i}` })));
+    expect(digest(dbFile)).toBe(before);
+
+    await nextTurn();
+    expect(digest(dbFile)).not.toBe(before);
+    // The whole WAL was moved, so the maintenance also restarted it (not the next save).
+    expect(restarts()).toBe(restartsBefore + 1);
+    expect((await t.client.encounter.list({ limit: 100, offset: 0 })).total).toBe(CHECKPOINT_AFTER_COMMITS);
+  });
+
+  it('keeps the WAL bounded over many saves', async () => {
+    const sizes: number[] = [];
+    for (let i = 0; i < 8 * CHECKPOINT_AFTER_COMMITS; i++) {
+      await t.client.encounter.save(sampleDraft({ notes: `visit ${i} `.repeat(20) }));
+      await nextTurn();
+      sizes.push(walSize(dbFile));
+    }
+    const firstRounds = Math.max(...sizes.slice(0, 2 * CHECKPOINT_AFTER_COMMITS));
+    const lastRounds = Math.max(...sizes.slice(6 * CHECKPOINT_AFTER_COMMITS));
+    // The WAL is reused from its start after each checkpoint: it holds about one round of saves
+    // (a round's size varies with the search index's merges), never all eight.
+    expect(firstRounds).toBeGreaterThan(0);
+    expect(lastRounds).toBeLessThan(2 * firstRounds);
+    expect(walSize(dbFile)).toBeLessThan(4 * firstRounds);
+  });
+
+  it('empties and removes the WAL at close, with a save pending a checkpoint', async () => {
+    await t.client.encounter.save(sampleDraft());
+    expect(walSize(dbFile)).toBeGreaterThan(0);
+    t.close();
+    expect(existsSync(`${dbFile}-wal`)).toBe(false);
+    // The deferred run, had it been scheduled, must not touch the closed database.
+    await nextTurn();
+    const again = openTestServices({ dataDir: t.dataDir });
+    try {
+      expect(again.store.startupCheck).toBe('light');
+      expect((await again.client.encounter.list({ limit: 10, offset: 0 })).total).toBe(1);
+    } finally {
+      again.close();
+    }
+  });
+});
+
+describe('maintenance scheduling', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => (dir = tempDir('legpain-maintenance-')));
+  afterEach(() => dir.remove());
+
+  const write = (db: ReturnType<typeof openLive>, i: number) =>
+    inTransaction(db, () => db.prepare("INSERT INTO meta (key, value) VALUES (?, 'x')").run(`k${i}`));
+
+  it('checkpoints inline once a loop has committed too often without the event loop turning', () => {
+    const path = join(dir.path, DATABASE_FILE);
+    const db = openLive(path);
+    const m = startMaintenance(db, { checkpointAfterCommits: 4, inlineCheckpointAfterCommits: 10 });
+    try {
+      const before = digest(path);
+      for (let i = 0; i < 9; i++) write(db, i);
+      expect(m.pending).toBe(9);
+      expect(digest(path)).toBe(before);
+      write(db, 9);
+      expect(m.pending).toBe(0);
+      expect(digest(path)).not.toBe(before);
+    } finally {
+      m.stop();
+      db.close();
+    }
+  });
+
+  it('checkpoints when idle', async () => {
+    const path = join(dir.path, DATABASE_FILE);
+    const db = openLive(path);
+    const m = startMaintenance(db, { idleMs: 10 });
+    try {
+      const before = digest(path);
+      write(db, 1);
+      await nextTurn();
+      expect(m.pending).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(m.pending).toBe(0);
+      expect(digest(path)).not.toBe(before);
+    } finally {
+      m.stop();
+      db.close();
+    }
+  });
+
+  it('reports a failed run without throwing, and the data stays in the WAL', () => {
+    const path = join(dir.path, DATABASE_FILE);
+    const db = openLive(path);
+    const errors: unknown[] = [];
+    const m = startMaintenance(db, { log: (_message, error) => errors.push(error) });
+    write(db, 1);
+    db.exec('BEGIN IMMEDIATE');
+    // A checkpoint cannot run inside an open write transaction.
+    db.exec("INSERT INTO meta (key, value) VALUES ('open', 'x')");
+    expect(m.run()).toBeNull();
+    expect(errors).toHaveLength(1);
+    db.exec('ROLLBACK');
+    m.stop();
+    db.close();
+    const reopened = openLive(path);
+    try {
+      expect(reopened.prepare("SELECT value FROM meta WHERE key = 'k1'").get()).toEqual({ value: 'x' });
+    } finally {
+      reopened.close();
+    }
+  });
+});
