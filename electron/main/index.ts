@@ -5,6 +5,7 @@ import { APP_ENTRY, APP_SCHEME, isAllowedNavigation, isPermissionGranted, isTrus
 import { contentSecurityPolicy } from './app/csp.ts';
 import { menuTemplate } from './app/menu.ts';
 import { appProtocolResponse } from './app/protocol.ts';
+import { referralSaveDialog, referralShell } from './app/referral-dialog.ts';
 import { windowOptions } from './app/window.ts';
 import { registerIpc } from './ipc/register.ts';
 import { openServices, type OpenedServices } from './services.ts';
@@ -63,6 +64,9 @@ function start(): void {
       appVersion: app.getVersion(),
       fontDir: join(app.getAppPath(), 'resources', 'fonts'),
       referralWorker,
+      // The desktop app's save dialog and "open the file" for referral letters (the bridge has neither).
+      dialog: referralSaveDialog(() => mainWindow),
+      shell: referralShell,
     });
   } catch (error) {
     // A database from a newer version, or one the app may not open: say so and stop, touching nothing.

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Services } from '../../shared/api/methods.ts';
+import { createReferralFileServices, type ReferralSaveDialog, type ReferralShell } from './app/referral-files.ts';
 import { referralServices } from './referral/store-services.ts';
 import { dataServices } from './services/data.ts';
 import { encounterServices } from './services/encounter.ts';
@@ -17,6 +18,10 @@ export interface OpenServicesOptions {
   readonly fontDir?: string;
   /** The referral render worker's entry file; the Electron build passes `./referral/worker.ts?modulePath`. */
   readonly referralWorker?: URL | string;
+  /** The desktop app's save dialog for referral.saveAs; without it (the loopback bridge) saveAs is refused. */
+  readonly dialog?: ReferralSaveDialog;
+  /** The desktop app's shell for referral.open; without it referral.open is refused. */
+  readonly shell?: ReferralShell;
 }
 
 export interface OpenedServices {
@@ -43,12 +48,23 @@ export function openServices(opts: OpenServicesOptions): OpenedServices {
     fontDir: opts.fontDir ?? resolve(import.meta.dirname, '../../resources/fonts'),
     workerUrl: opts.referralWorker,
   });
-  const services: Services = {
+  const base = {
     ...encounterServices(ctx),
     ...systemServices(ctx),
     ...dataServices(ctx),
     ...reviewServices(ctx),
     ...referral.services,
+  };
+  const services: Services = {
+    ...base,
+    ...createReferralFileServices({
+      export: base['referral.export'],
+      getEncounter: (id) => base['encounter.get']({ id }),
+      getSettings: () => base['settings.get']({}),
+      saveSettings: (patch) => base['settings.save'](patch),
+      dialog: opts.dialog,
+      shell: opts.shell,
+    }),
   };
   const close = (): void => {
     void referral.close();

@@ -122,11 +122,25 @@ export type ReferralExportRequest = z.infer<typeof ReferralExportRequest>;
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** The letter's wording fields the clinician can edit (each also an option of ReferralOptions). */
+export const ReferralWording = z.object({
+  recipient: z.string(),
+  reason: z.string(),
+  question: z.string(),
+  treatmentTried: z.string(),
+});
+export type ReferralWording = z.infer<typeof ReferralWording>;
+
 export const ReferralSuggestion = z.object({
   suggestedPriority: ReferralPriority,
   because: z.array(z.string()),
   /** Options filled with the default wording and priority, ready for the referral form. */
   options: ReferralOptions,
+  /**
+   * What the letter prints for a field the clinician leaves empty, from the assessment alone
+   * (ignoring wording stored with the encounter), so a form can offer "use the suggested wording".
+   */
+  defaults: ReferralWording.optional(),
 });
 export type ReferralSuggestion = z.infer<typeof ReferralSuggestion>;
 
@@ -146,3 +160,30 @@ export const ReferralExported = z.object({
   sha256: Sha256,
 });
 export type ReferralExported = z.infer<typeof ReferralExported>;
+
+/**
+ * Desktop app only (referral.saveAs): the system's save dialog chooses the path. Null when the
+ * clinician cancelled the dialog.
+ */
+export const ReferralSavedAs = ReferralExported.nullable();
+export type ReferralSavedAs = z.infer<typeof ReferralSavedAs>;
+
+/** Desktop app only (referral.open): a referral file saved in this session, to open in the system's PDF viewer. */
+export const ReferralOpenRequest = z.object({ path: PdfPath });
+export type ReferralOpenRequest = z.infer<typeof ReferralOpenRequest>;
+export const ReferralOpened = z.object({ opened: z.literal(true) });
+
+/** What the loopback bridge answers to the desktop-only methods (no save dialog, no file opening there). */
+export const DESKTOP_ONLY_MESSAGE = 'Saving to a chosen folder works in the desktop app; use Download here.';
+
+/**
+ * The suggested file name of a letter: the patient's name and the day they were seen, in the
+ * given time zone, e.g. "referral-Ada-Example-2026-11-25.pdf". Letters and digits of any script
+ * are kept; everything else becomes a hyphen, so the name is valid on every file system.
+ */
+export function referralFileName(patientName: string, seenAt: string, timeZone?: string): string {
+  const who = patientName.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80);
+  // en-CA formats a calendar date as YYYY-MM-DD.
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(seenAt));
+  return `referral-${who || 'patient'}-${day}.pdf`;
+}

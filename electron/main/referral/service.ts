@@ -8,7 +8,7 @@ import { ReferralOptions, type ReferralRequest } from '../../../shared/api/refer
 import type { KnowledgeBaseLike } from './kb.ts';
 import { referralKnowledgeBase } from './kb.ts';
 import type { ReferralRenderer } from './render-worker.ts';
-import { resolveReferral } from './wording.ts';
+import { defaultWording, resolveReferral } from './wording.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 /**
@@ -89,6 +89,8 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
           additions: '',
           timeZone: defaultTimeZone,
         }),
+        // The wording without the encounter's own: what an emptied field goes back to.
+        defaults: { ...defaultWording({ ...encounter, referral: null }, kb) },
       };
     },
 

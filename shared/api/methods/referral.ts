@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { method } from '../define.ts';
 import { EncounterId } from '../encounter.ts';
-import { ReferralExported, ReferralExportRequest, ReferralPreview, ReferralRequest, ReferralSuggestion } from '../referral.ts';
+import {
+  ReferralExported,
+  ReferralExportRequest,
+  ReferralOpened,
+  ReferralOpenRequest,
+  ReferralPreview,
+  ReferralRequest,
+  ReferralSavedAs,
+  ReferralSuggestion,
+} from '../referral.ts';
 
 export const referralMethods = {
   'referral.suggest': method(
@@ -14,5 +23,15 @@ export const referralMethods = {
     ReferralExportRequest,
     ReferralExported,
     'Render the referral letter and save it to a file, recorded in the audit log with its SHA-256',
+  ),
+  'referral.saveAs': method(
+    ReferralRequest,
+    ReferralSavedAs,
+    "Desktop app only: ask where to save the letter with the system's save dialog, then export it there; null when cancelled",
+  ),
+  'referral.open': method(
+    ReferralOpenRequest,
+    ReferralOpened,
+    "Desktop app only: open a referral file saved in this session in the system's PDF viewer",
   ),
 } as const;

@@ -50,6 +50,9 @@ describe('referral methods over the contract, with the real store and render wor
     expect(s.options).toMatchObject({ priority: 'urgent', recipient: 'Vascular clinic', question: 'Please exclude proximal DVT', differentialTop: 5 });
     expect(s.options.reason).toContain('Deep vein thrombosis');
     expect(Object.values(s.options.sections).every((v) => v === true)).toBe(true);
+    // What an emptied field goes back to: the assessment's wording, not the encounter's own.
+    expect(s.defaults).toMatchObject({ recipient: '', treatmentTried: '', question: 'Please assess and advise on further investigation and management.' });
+    expect(s.defaults!.reason).toContain('Working diagnosis: Deep vein thrombosis');
   });
 
   it('previews the letter as PDF bytes, the same for the same revision and options', async () => {
