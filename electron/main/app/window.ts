@@ -28,6 +28,11 @@ export function windowOptions(preloadPath: string, options: { isPackaged?: boole
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,
+      // Chromium's built-in PDF viewer, for the referral letter's preview. Safe here: the CSP lets
+      // the page frame nothing but blob: URLs, which only the page can create, from PDF bytes the
+      // main process rendered (pdfmake, no scripts, no remote content); <object> and <embed> stay
+      // forbidden (object-src 'none'), and no third-party plugin exists in Electron to load.
+      plugins: true,
       // The developer tools reach into patient data: development builds only.
       devTools: options.isPackaged === false,
     },

@@ -70,6 +70,12 @@ describe('Electron security checklist', () => {
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    // The only frame the page may hold: a blob: URL it made itself (the referral letter's PDF
+    // preview). No origin, no 'self', no data:, and no child-src or worker-src widening it.
+    expect(directives.get('frame-src')).toEqual(['blob:']);
+    expect(directives.has('child-src')).toBe(false);
+    expect(directives.has('worker-src')).toBe(false);
+    expect(csp.match(/blob:/g)).toHaveLength(1);
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*|wss?:/);
     // The same policy is in the page itself (the renderer's index.html).
     const html = source('renderer/index.html');
@@ -86,6 +92,14 @@ describe('Electron security checklist', () => {
 
   it('9. does not enable experimental features', () => {
     expect(prefs.experimentalFeatures).toBe(false);
+  });
+
+  it("enables plugins only for Chromium's PDF viewer, which can show nothing but the page's own blob: PDFs", () => {
+    // Electron has no third-party plugins; `plugins` turns on its built-in PDF viewer for the
+    // referral preview. <object>/<embed> stay forbidden and frames are limited to blob: URLs.
+    expect(prefs.plugins).toBe(true);
+    expect(contentSecurityPolicy()).toMatch(/object-src 'none'/);
+    expect(contentSecurityPolicy()).toMatch(/frame-src blob:(;|$)/);
   });
 
   it('10. does not enable Blink features', () => {
