@@ -22,6 +22,29 @@ export const RestoreResult = z.object({
 });
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
+/**
+ * Steps of a backup (copying, checking, finishing) and of a restore (copying the file beside the
+ * database, validating it, swapping it in).
+ */
+export const BackupPhase = z.enum(['copying', 'checking', 'finishing', 'validating', 'swapping']);
+export type BackupPhase = z.infer<typeof BackupPhase>;
+
+/** How far the running backup or restore has got; polled while backup.create or backup.restore is pending. */
+export const BackupProgress = z.object({
+  running: z.boolean(),
+  operation: z.enum(['backup', 'restore']).nullable(),
+  phase: BackupPhase.nullable(),
+  /**
+   * Bytes done and in all for the current phase; null when the phase cannot be measured (SQLite's
+   * integrity check and the final swap report no progress) or nothing runs.
+   */
+  done: z.number().int().min(0).nullable(),
+  total: z.number().int().min(0).nullable(),
+  /** When the job started (ISO 8601), null when nothing runs. */
+  startedAt: z.string().nullable(),
+});
+export type BackupProgress = z.infer<typeof BackupProgress>;
+
 /** One encounter in an export file: its latest state, every revision and its addenda. */
 export const ExportedEncounter = z.object({
   id: EncounterId,

@@ -1,97 +1,99 @@
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { backup } from 'node:sqlite';
 import { ApiError } from '../../../shared/api/errors.ts';
-import { APPLICATION_ID, checkIntegrity, openConnection, pragmaValue, type Db } from './database.ts';
-import { fsyncDir, fsyncFile, sha256File, tempPathBeside } from './files.ts';
-import { SCHEMA_VERSION, schemaVersionOf } from './migrations/index.ts';
+import type { BackupPhase } from '../../../shared/api/transfer.ts';
+import { backupProblem } from './backup-check.ts';
+import { openConnection, pragmaValue, type Db } from './database.ts';
+import { fsyncDir, fsyncFile, tempPathBeside } from './files.ts';
+import { hashFile } from './streamed-files.ts';
 
-/** Backups of the whole database, and the checks a file passes before it may replace it. */
+/** Backups of the whole database while the app keeps working, with progress. */
 
-function requireFolder(path: string): void {
+/** Where a backup or restore has got: bytes done and in all, or nulls when the phase cannot be measured. */
+export type OnProgress = (phase: BackupPhase, done: number | null, total: number | null) => void;
+
+export interface BackupOptions {
+  readonly onProgress?: OnProgress;
+  /** Pages copied per step of SQLite's online backup; default: see pagesPerStep. */
+  readonly pagesPerStep?: number;
+}
+
+/**
+ * About a hundred steps for a small database, so its progress moves smoothly; never more than
+ * 256 pages (1 MiB) a step for a large one, since each step holds the live connection's lock and
+ * a save waiting on it should not wait long.
+ */
+export const pagesPerStep = (pageCount: number): number => Math.min(256, Math.max(16, Math.ceil(pageCount / 100)));
+
+export function requireFolder(path: string): void {
   const dir = dirname(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new ApiError('io', `The folder ${dir} does not exist; choose another place for the file.`, 'path');
   }
 }
 
-const ioError = (what: string, error: unknown): ApiError =>
+export const ioError = (what: string, error: unknown): ApiError =>
   new ApiError('io', `${what} (${(error as { code?: string; message?: string }).code ?? (error as Error).message}).`);
 
+/** A database file and the journal files SQLite may leave beside it. */
+export function removeDatabaseFile(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+}
+
 /**
- * Writes a consistent copy of the live database to `target`: VACUUM INTO a temporary file in the
- * target folder (a snapshot, even while the app writes), integrity_check of the copy, fsync, then
- * an atomic rename, so `target` is either the old file or a complete, checked backup.
+ * Writes a consistent copy of the live database to `target`:
+ * - copying: SQLite's online backup into a temporary file in the target folder, a few pages a
+ *   step with the event loop free between steps (saves made meanwhile through the same
+ *   connection are carried into the copy, so it is a snapshot of when it finishes);
+ * - checking: the copy set to a single self-contained file (rollback journal, not WAL), then
+ *   integrity_check on it;
+ * - finishing: its SHA-256, fsync, an atomic rename over `target` (an existing file there is
+ *   replaced), fsync of the folder.
+ * `target` is therefore either what it was before or a complete, checked backup.
  */
-export function writeBackup(db: Db, target: string, livePath: string): { path: string; bytes: number; sha256: string } {
+export async function writeBackup(db: Db, target: string, livePath: string, options: BackupOptions = {}): Promise<{ path: string; bytes: number; sha256: string }> {
+  const report = options.onProgress ?? (() => {});
   const path = resolve(target);
   if (path === resolve(livePath) || path.startsWith(`${resolve(livePath)}-`)) {
     throw new ApiError('invalid', 'Choose another file: this is the database in use.', 'path');
   }
   requireFolder(path);
+  const pageSize = Number(pragmaValue(db, 'page_size'));
+  const pageCount = Number(pragmaValue(db, 'page_count'));
   const tmp = tempPathBeside(path);
   try {
+    report('copying', 0, pageCount * pageSize);
     try {
-      db.prepare('VACUUM INTO ?').run(tmp);
+      await backup(db, tmp, {
+        rate: options.pagesPerStep ?? pagesPerStep(pageCount),
+        progress: ({ totalPages, remainingPages }) => report('copying', (totalPages - remainingPages) * pageSize, totalPages * pageSize),
+      });
     } catch (error) {
       throw ioError(`The backup could not be written to ${dirname(path)}`, error);
     }
-    const problem = backupProblem(tmp);
+    const copied = statSync(tmp).size;
+    report('copying', copied, copied);
+
+    report('checking', null, null);
+    const copy = openConnection(tmp);
+    try {
+      copy.exec('PRAGMA journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    const problem = await backupProblem(tmp);
     if (problem !== null) throw new ApiError('io', `The backup copy failed its check (${problem}); nothing was written.`);
+
+    report('finishing', 0, copied);
+    const { sha256, bytes } = await hashFile(tmp, (done, total) => report('finishing', done, total));
     fsyncFile(tmp);
     renameSync(tmp, path);
     fsyncDir(dirname(path));
+    return { path, bytes, sha256 };
   } catch (error) {
-    rmSync(tmp, { force: true });
+    removeDatabaseFile(tmp);
     if (error instanceof ApiError) throw error;
     throw ioError(`The backup could not be written to ${path}`, error);
   }
-  return { path, ...sha256File(path) };
-}
-
-/** Why a file may not be restored, in words for the user, or null when it is a sound backup of ours. */
-export function backupProblem(path: string): string | null {
-  let db: Db;
-  try {
-    // Read-write: only ever our own temporary copy, and a copy of a WAL-mode file needs it to be read.
-    db = openConnection(path);
-  } catch {
-    return 'the file could not be opened as a database';
-  }
-  try {
-    if (Number(pragmaValue(db, 'application_id')) !== APPLICATION_ID) return 'the file is not a Leg Pain DDx backup';
-    const version = schemaVersionOf(db);
-    if (version > SCHEMA_VERSION) return 'the backup was made by a newer version of Leg Pain DDx; install it to restore this file';
-    if (version < 1) return 'the file is not a Leg Pain DDx backup';
-    const result = checkIntegrity(db, 'integrity_check');
-    if (result.length !== 1 || result[0] !== 'ok') return 'the file failed its integrity check';
-    return null;
-  } catch {
-    return 'the file is damaged and could not be read';
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * Copies a backup beside the live database and checks the copy (not the original, which could
- * change between the check and the copy). Returns the checked copy's path; throws for a bad file.
- */
-export function stageRestore(source: string, livePath: string): string {
-  const from = resolve(source);
-  if (!existsSync(from) || !statSync(from).isFile()) throw new ApiError('not-found', `There is no file at ${from}.`, 'path');
-  if (from === resolve(livePath)) throw new ApiError('invalid', 'This is the database in use; choose a backup file.', 'path');
-  const staged = tempPathBeside(livePath);
-  try {
-    copyFileSync(from, staged);
-    fsyncFile(staged);
-  } catch (error) {
-    rmSync(staged, { force: true });
-    throw ioError(`The backup could not be copied from ${from}`, error);
-  }
-  const problem = backupProblem(staged);
-  if (problem !== null) {
-    rmSync(staged, { force: true });
-    throw new ApiError('invalid', `This file cannot be restored: ${problem}. Your current encounters were not changed.`, 'path');
-  }
-  return staged;
 }

@@ -1,11 +1,9 @@
-import { renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Db } from './database.ts';
-import { stageRestore, writeBackup } from './backup.ts';
+import { writeBackup, type OnProgress } from './backup.ts';
 import { writeCleanCloseRecord } from './check-state.ts';
-import { fsyncDir, moveDatabaseAside, sha256File } from './files.ts';
 import { startMaintenance, type Maintenance, type MaintenanceRun } from './maintenance.ts';
 import { openDatabaseIn, openLive } from './open.ts';
+import { restoreBackup } from './restore.ts';
 
 /**
  * The encounter database of one data folder. `db` is the live connection; a restore swaps it, so
@@ -19,9 +17,10 @@ export interface Store {
   readonly startupNotice: string | null;
   /** Which start-up check ran: the full integrity check, or the light one for a cleanly closed file. */
   readonly startupCheck: 'full' | 'light' | 'none';
-  backup(target: string): { path: string; bytes: number; sha256: string };
-  /** Replaces the live database with a checked copy of a backup; the old one is kept aside. */
-  restore(source: string): { previousKeptAt: string; sha256: string };
+  /** A checked copy of the database at `target`, made while the app keeps working (backup.ts). */
+  backup(target: string, onProgress?: OnProgress): Promise<{ path: string; bytes: number; sha256: string }>;
+  /** Replaces the live database with a checked copy of a backup; the old one is kept aside (restore.ts). */
+  restore(source: string, onProgress?: OnProgress): Promise<{ previousKeptAt: string; sha256: string }>;
   /** Runs the deferred maintenance (checkpoint) now; it otherwise runs after saves, see maintenance.ts. */
   maintain(): MaintenanceRun | null;
   close(): void;
@@ -66,29 +65,22 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
     get db() {
       return live();
     },
-    backup: (target) => writeBackup(live(), target, path),
-    restore(source) {
-      const staged = stageRestore(source, path);
-      const { sha256 } = sha256File(staged);
+    backup: (target, onProgress) => writeBackup(live(), target, path, { onProgress }),
+    async restore(source, onProgress) {
       live();
-      closeLive();
-      const previousKeptAt = moveDatabaseAside(path, 'before-restore', now());
-      try {
-        renameSync(staged, path);
-        fsyncDir(dirname(path));
-        openAgain();
-        // The copy passed integrity_check before it was put in place.
-        fullCheckAt = now().toISOString();
-      } catch (error) {
-        // Put the database that was in use back, so a failed restore changes nothing.
-        for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-        rmSync(staged, { force: true });
-        renameSync(previousKeptAt, path);
-        fsyncDir(dirname(path));
-        openAgain();
-        throw error;
-      }
-      return { previousKeptAt, sha256 };
+      // live() again at the swap: the store may have been closed while the copy was checked.
+      const swap = {
+        path,
+        close: () => {
+          live();
+          closeLive();
+        },
+        reopen: openAgain,
+      };
+      const result = await restoreBackup(source, swap, now, onProgress);
+      // The copy passed integrity_check before it was put in place.
+      fullCheckAt = now().toISOString();
+      return result;
     },
     maintain: () => {
       live();

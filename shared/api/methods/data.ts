@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { method } from '../define.ts';
 import {
+  BackupProgress,
   BackupResult,
   BackupTarget,
   ExportRequest,
@@ -15,6 +17,11 @@ export const dataMethods = {
     BackupTarget,
     RestoreResult,
     'Replace the database with a backup (checked first; the current database is kept aside)',
+  ),
+  'backup.progress': method(
+    z.object({}),
+    BackupProgress,
+    'How far the running backup or restore has got (only one runs at a time; a second one is refused with conflict)',
   ),
   'data.exportJson': method(ExportRequest, ExportResult, 'Encounters (all, or the ids given) as a JSON document'),
   'data.importJson': method(
