@@ -1,4 +1,5 @@
-import { onCommit, type Db } from './database.ts';
+import { statSync } from 'node:fs';
+import { JOURNAL_SIZE_LIMIT, onCommit, type Db } from './database.ts';
 
 /**
  * Work that keeps the database in shape, done after a save has been acknowledged instead of
@@ -12,9 +13,10 @@ import { onCommit, type Db } from './database.ts';
  * which SQLite replays after a crash; the checkpoint only moves it.
  *
  * The WAL cannot grow without bound: should the event loop never turn between commits (a long
- * synchronous loop), the checkpoint runs inline after the INLINE_CHECKPOINT_AFTER_COMMITS-th
- * commit, as SQLite itself would have. Closing the database checkpoints everything and removes
- * the WAL (SQLite does this when its last connection closes).
+ * synchronous loop, a bulk write), the checkpoint runs inline after the commit that brings the
+ * count to INLINE_CHECKPOINT_AFTER_COMMITS or the WAL file past JOURNAL_SIZE_LIMIT, as SQLite
+ * itself would have. Closing the database checkpoints everything and removes the WAL (SQLite does
+ * this when its last connection closes).
  */
 
 /** About 4 MB of WAL at the 20-40 pages a save writes. */
@@ -40,6 +42,7 @@ export interface MaintenanceOptions {
   readonly checkpointAfterCommits?: number;
   readonly inlineCheckpointAfterCommits?: number;
   readonly idleMs?: number;
+  readonly inlineCheckpointAboveWalBytes?: number;
   readonly log?: (message: string, error: unknown) => void;
 }
 
@@ -47,6 +50,9 @@ export function startMaintenance(db: Db, options: MaintenanceOptions = {}): Main
   const checkpointAfter = options.checkpointAfterCommits ?? CHECKPOINT_AFTER_COMMITS;
   const inlineAfter = options.inlineCheckpointAfterCommits ?? INLINE_CHECKPOINT_AFTER_COMMITS;
   const idleMs = options.idleMs ?? IDLE_MS;
+  const walLimit = options.inlineCheckpointAboveWalBytes ?? JOURNAL_SIZE_LIMIT;
+  const file = db.location();
+  const walBytes = (): number => (file === null ? 0 : (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0));
   const log = options.log ?? ((message, error) => console.error(`[leg-pain-ddx] ${message}`, error));
   let pending = 0;
   let soon: NodeJS.Immediate | null = null;
@@ -65,6 +71,7 @@ export function startMaintenance(db: Db, options: MaintenanceOptions = {}): Main
     if (stopped) return null;
     pending = 0;
     try {
+      mergeSearchIndex(db);
       return checkpoint(db);
     } catch (error) {
       // The data is safe in the WAL; the next run tries again.
@@ -75,7 +82,7 @@ export function startMaintenance(db: Db, options: MaintenanceOptions = {}): Main
 
   onCommit(db, () => {
     pending++;
-    if (pending >= inlineAfter) {
+    if (pending >= inlineAfter || walBytes() > walLimit) {
       run();
       return;
     }
@@ -118,4 +125,17 @@ function checkpoint(db: Db): MaintenanceRun {
     }
   }
   return run;
+}
+
+/** Pages of search-index merging per run: the incoming segments of ~32 saves, a few times over. */
+export const SEARCH_MERGE_PAGES = 500;
+
+/**
+ * FTS5 writes one small segment per transaction and, left to itself (automerge), merges them
+ * inside whichever commit crosses its threshold. Migration 5 turned that off; the merging is done
+ * here instead, at most SEARCH_MERGE_PAGES pages at a time (an unfinished merge goes on at the
+ * next run), and only where a level has gathered enough segments to be worth it ('usermerge').
+ */
+function mergeSearchIndex(db: Db): void {
+  db.exec(`INSERT INTO encounter_search (encounter_search, rank) VALUES ('merge', ${SEARCH_MERGE_PAGES})`);
 }

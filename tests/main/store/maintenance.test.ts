@@ -77,6 +77,45 @@ describe('deferred checkpoints (full services)', () => {
   });
 });
 
+describe('search index merges (full services)', () => {
+  let t: TestServices;
+  beforeEach(() => (t = openTestServices()));
+  afterEach(() => t.dispose());
+
+  /** Segments of the FTS5 index: its %_data rows are keyed by segment id << 37 (structure rows are below). */
+  const segments = (): number =>
+    (t.store.db.prepare('SELECT count(DISTINCT rowid >> 37) AS n FROM encounter_search_data WHERE rowid >= (1 << 37)').get() as { n: number }).n;
+
+  it('adds one small segment per save and merges them after the saves, not inside them', async () => {
+    const config = Object.fromEntries(
+      (t.store.db.prepare('SELECT k, v FROM encounter_search_config').all() as { k: string; v: unknown }[]).map((r) => [r.k, r.v]),
+    );
+    expect(config).toMatchObject({ automerge: 0, crisismerge: 64 });
+    t.store.maintain();
+    const start = segments();
+    for (let i = 0; i < 40; i++) t.services['encounter.save'](EncounterDraft.parse(sampleDraft({ notes: `walking ${i} calf` })));
+    expect(segments()).toBe(start + 40);
+    await nextTurn();
+    expect(segments()).toBeLessThan(10);
+    const hits = await t.client.encounter.search({ query: 'walking calf', limit: 50 });
+    expect(hits).toHaveLength(40);
+    expect(t.store.db.prepare("INSERT INTO encounter_search (encounter_search) VALUES ('integrity-check')").run()).toBeTruthy();
+  });
+
+  it('keeps the number of segments bounded over many saves and revisions', async () => {
+    let draft = await t.client.encounter.save(sampleDraft({ notes: 'first' }));
+    const counts: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      draft = i % 3 === 0 ? await t.client.encounter.save(sampleDraft({ notes: `new ${i}` })) : await t.client.encounter.save({ ...sampleDraft({ notes: `revised ${i}` }), id: draft.id, baseRevision: draft.revision });
+      await nextTurn();
+      counts.push(segments());
+    }
+    expect(Math.max(...counts)).toBeLessThan(CHECKPOINT_AFTER_COMMITS + 16);
+    expect((await t.client.encounter.search({ query: 'revised 299' })).map((h) => h.id)).toEqual([draft.id]);
+    expect(t.store.db.prepare("INSERT INTO encounter_search (encounter_search) VALUES ('integrity-check')").run()).toBeTruthy();
+  });
+});
+
 describe('maintenance scheduling', () => {
   let dir: ReturnType<typeof tempDir>;
   beforeEach(() => (dir = tempDir('legpain-maintenance-')));
@@ -95,6 +134,27 @@ describe('maintenance scheduling', () => {
       expect(m.pending).toBe(9);
       expect(digest(path)).toBe(before);
       write(db, 9);
+      expect(m.pending).toBe(0);
+      expect(digest(path)).not.toBe(before);
+    } finally {
+      m.stop();
+      db.close();
+    }
+  });
+
+  it('checkpoints inline once the WAL has grown past its bound without the event loop turning', () => {
+    const path = join(dir.path, DATABASE_FILE);
+    const db = openLive(path);
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    const m = startMaintenance(db, { inlineCheckpointAboveWalBytes: 256 * 1024 });
+    try {
+      const before = digest(path);
+      const big = (i: number) => inTransaction(db, () => db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(`big${i}`, 'x'.repeat(100_000)));
+      big(1);
+      big(2);
+      expect(m.pending).toBe(2);
+      expect(digest(path)).toBe(before);
+      big(3);
       expect(m.pending).toBe(0);
       expect(digest(path)).not.toBe(before);
     } finally {

@@ -72,6 +72,33 @@ describe('migrations', () => {
     }
   });
 
+  it('upgrades a version 4 database: its search index stops merging inside commits and keeps every document', async () => {
+    const v4 = openTestServices({ dataDir: dir.path });
+    const saved = [];
+    for (let i = 0; i < 5; i++) saved.push(await v4.client.encounter.save(sampleDraft({ notes: `zygapophyseal visit ${i}` })));
+    // Back to what version 4 left: FTS5's default merge settings, user_version 4.
+    v4.store.db.exec(`
+      INSERT INTO encounter_search (encounter_search, rank) VALUES ('automerge', 4);
+      INSERT INTO encounter_search (encounter_search, rank) VALUES ('crisismerge', 16);
+      PRAGMA user_version = 4;
+    `);
+    v4.close();
+
+    const t = openTestServices({ dataDir: dir.path });
+    try {
+      expect(pragmaValue(t.store.db, 'user_version')).toBe(SCHEMA_VERSION);
+      const config = Object.fromEntries(
+        (t.store.db.prepare('SELECT k, v FROM encounter_search_config').all() as { k: string; v: unknown }[]).map((r) => [r.k, r.v]),
+      );
+      expect(config).toMatchObject({ automerge: 0, crisismerge: 64, rank: 'bm25(10.0, 10.0, 4.0, 1.0, 2.0, 3.0)' });
+      const hits = await t.client.encounter.search({ query: 'zygapophyseal' });
+      expect(hits.map((h) => h.id).sort()).toEqual(saved.map((s) => s.id).sort());
+      expect(t.store.db.prepare("INSERT INTO encounter_search (encounter_search) VALUES ('integrity-check')").run()).toBeTruthy();
+    } finally {
+      t.close();
+    }
+  });
+
   it('applies pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const path = join(dir.path, DATABASE_FILE);
     const db = openConnection(path);

@@ -3,6 +3,7 @@ import { up as initial } from './001-initial.ts';
 import { up as search } from './002-search.ts';
 import { up as compressedAssessments } from './003-compressed-assessments.ts';
 import { up as listLayout } from './004-list-layout.ts';
+import { up as searchMergeOffCommit } from './005-search-merge-off-commit.ts';
 
 /**
  * Numbered schema changes. The database's PRAGMA user_version is the number of migrations applied;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'full-text search and list indexes', up: search },
   { version: 3, name: 'assessments compressed with a stored dictionary', up: compressedAssessments },
   { version: 4, name: 'revisions as a rowid table, covering list indexes', up: listLayout },
+  { version: 5, name: 'search index merged after saves, not inside them', up: searchMergeOffCommit },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
