@@ -1,16 +1,28 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { ImportResult } from '../../../../shared/api/transfer.ts';
+import type { BackupProgress, ImportResult } from '../../../../shared/api/transfer.ts';
 import { api, plainError, type PlainError } from '../../api.ts';
+import { megabytes, phaseWords, progressLine, type BackupOperation } from '../backup-progress.ts';
 import { useHistoryStore } from './history.ts';
 
 /** The job running in the backup/export panel: what it is, since when, and its outcome. */
 export interface TransferJob {
   readonly kind: 'backup' | 'restore' | 'export-json' | 'export-fhir' | 'import-json' | 'import-fhir';
   readonly startedAt: number;
-  /** 0..1 when known (reading a file), null while the main process works (no progress reported). */
+  /** 0..1 when known (reading a file, a backup's copy), null while the work cannot be measured. */
   progress: number | null;
+  /** The progress line, e.g. "Copying 43% (120 of 280 MB)". */
   stage: string;
+  /** What is happening, in a sentence (backup and restore). */
+  detail: string;
+}
+
+/** One line of a finished job's result, e.g. SHA-256 and its value. */
+export interface OutcomeFact {
+  readonly label: string;
+  readonly value: string;
+  /** Shown as a code (a path, a fingerprint). */
+  readonly code?: boolean;
 }
 
 export interface TransferOutcome {
@@ -20,7 +32,14 @@ export interface TransferOutcome {
   readonly skipped?: ImportResult['skipped'];
   /** A file to save, for exports. */
   readonly download?: { readonly url: string; readonly name: string };
+  /** A backup's or restore's details: file, size, fingerprint, time. */
+  readonly facts?: readonly OutcomeFact[];
+  /** The full progress bar a backup or restore ends with, and its line. */
+  readonly completed?: { readonly operation: BackupOperation; readonly line: string };
 }
+
+/** How often the window asks how far a backup or restore has got, while one runs. */
+export const PROGRESS_POLL_MS = 200;
 
 /** Backups, restore, JSON and FHIR export and import, one at a time. */
 export const useTransferStore = defineStore('transfer', () => {
@@ -31,7 +50,7 @@ export const useTransferStore = defineStore('transfer', () => {
 
   async function run<T>(kind: TransferJob['kind'], stage: string, work: (j: TransferJob) => Promise<T>, done: (value: T, ms: number) => TransferOutcome): Promise<void> {
     if (job.value !== null) return;
-    const j: TransferJob = { kind, startedAt: performance.now(), progress: null, stage };
+    const j: TransferJob = { kind, startedAt: performance.now(), progress: null, stage, detail: '' };
     job.value = j;
     error.value = null;
     if (outcome.value?.download) URL.revokeObjectURL(outcome.value.download.url);
@@ -50,20 +69,65 @@ export const useTransferStore = defineStore('transfer', () => {
   const seconds = (ms: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(ms / 1000);
   const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
+  const bytesText = (bytes: number) => `${megabytes(bytes)} MB (${new Intl.NumberFormat().format(bytes)} bytes)`;
+
+  /** Shows the main process's progress on `j` while `call` is pending: polled now, then every PROGRESS_POLL_MS. */
+  async function withProgress<T>(j: TransferJob, operation: BackupOperation, call: Promise<T>): Promise<T> {
+    let pending = true;
+    let timer: number | undefined;
+    const show = (p: BackupProgress) => {
+      const words = phaseWords(operation, p.phase);
+      j.stage = progressLine(words.label, p.done, p.total);
+      j.detail = words.detail;
+      j.progress = p.done !== null && p.total !== null && p.total > 0 ? Math.min(1, p.done / p.total) : null;
+    };
+    const poll = async () => {
+      try {
+        const p = await api.backup.progress({});
+        if (pending && p.running && p.operation === operation) show(p);
+      } catch {
+        // A missed reading is followed by the next one.
+      }
+      if (pending) timer = window.setTimeout(poll, PROGRESS_POLL_MS);
+    };
+    void poll();
+    try {
+      return await call;
+    } finally {
+      pending = false;
+      window.clearTimeout(timer);
+    }
+  }
+
   const backup = (path: string) =>
-    run('backup', 'Copying and checking the database…', () => api.backup.create({ path }), (r, ms) => ({
+    run('backup', 'Starting…', (j) => withProgress(j, 'backup', api.backup.create({ path })), (r, ms) => ({
       kind: 'backup',
       ms,
       message: `Backup written to ${r.path}: ${mb(r.bytes)} MB in ${seconds(ms)} s, checked (SHA-256 ${r.sha256.slice(0, 16)}…).`,
+      completed: { operation: 'backup', line: progressLine('Backup complete', r.bytes, r.bytes) },
+      facts: [
+        { label: 'File', value: r.path, code: true },
+        { label: 'Size', value: bytesText(r.bytes) },
+        { label: 'SHA-256', value: r.sha256, code: true },
+        { label: 'Time', value: `${seconds(ms)} s` },
+        { label: 'Check', value: 'Passed SQLite’s integrity check' },
+      ],
     }));
 
   const restore = (path: string) =>
-    run('restore', 'Checking the backup and restoring…', () => api.backup.restore({ path }), (r, ms) => {
+    run('restore', 'Starting…', (j) => withProgress(j, 'restore', api.backup.restore({ path })), (r, ms) => {
       void history.resetList();
       return {
         kind: 'restore',
         ms,
         message: `Restored ${r.encounters} encounters from ${r.restoredFrom} in ${seconds(ms)} s. The database in use before was kept at ${r.previousKeptAt}.`,
+        completed: { operation: 'restore', line: 'Restore complete' },
+        facts: [
+          { label: 'Restored from', value: r.restoredFrom, code: true },
+          { label: 'Encounters', value: new Intl.NumberFormat().format(r.encounters) },
+          { label: 'Previous database kept at', value: r.previousKeptAt, code: true },
+          { label: 'Time', value: `${seconds(ms)} s` },
+        ],
       };
     });
 
