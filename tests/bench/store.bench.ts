@@ -112,13 +112,26 @@ async function main(): Promise<void> {
 
     // Durable saves through the whole service path (validation, assessment, one transaction with
     // revision, search index and audit entry, fsync of the WAL), half new encounters, half
-    // revisions; the storage part alone (the same transaction, assessment computed beforehand);
+    // revisions of drafts; the storage part alone (a revision's transaction, assessment computed beforehand);
     // a bare write + fsync of a small file in the same folder, the disk's own cost of durability;
     // and SQLite's floor. All four are interleaved so that each sees the same load on a shared machine.
-    const template = (await call('encounter.get', { id: drafts[0]!.id })) as { ok: true; value: Record<string, unknown> };
-    const { id: _id, revision: _r, status: _s, assessment: _a, createdAt: _c, savedAt: _sa, signedAt: _si, signedBy: _sb, addenda: _ad, ...fields } = template.value;
-    const commitFields = pickFields(EncounterDraft.parse({ ...fields, notes: 'Commit only' }));
-    const assessment = assessEncounter(commitFields);
+    // A revision starts from the draft's own stored fields, as the editor does, and changes the
+    // notes; every other one also drops a finding, so its assessment (and maybe its top cause)
+    // changes too. The fields are read before the timed loop.
+    const storedFields = async (id: string): Promise<Record<string, unknown>> => {
+      const got = (await call('encounter.get', { id })) as { ok: true; value: Record<string, unknown> };
+      const { id: _id, revision: _r, status: _s, assessment: _a, createdAt: _c, savedAt: _sa, signedAt: _si, signedBy: _sb, addenda: _ad, ...fields } = got.value;
+      return fields;
+    };
+    const edited = (fields: Record<string, unknown>, notes: string, dropFinding: boolean) => {
+      const findings = fields.findings as string[];
+      return { ...fields, notes, findings: dropFinding && findings.length > 1 ? findings.slice(0, -1) : findings };
+    };
+    const fields = await storedFields(drafts[0]!.id);
+    const own = new Map<string, Record<string, unknown>>();
+    for (let i = 0; i < 500; i++) {
+      for (const d of [drafts[i % drafts.length]!, drafts[(i + 1000) % drafts.length]!]) if (!own.has(d.id)) own.set(d.id, await storedFields(d.id));
+    }
     const probe = join(work, 'fsync-probe.bin');
     const block = Buffer.alloc(4096, 7);
     // SQLite's floor: the same durability settings, one small row, no index, no FTS, and no
@@ -138,7 +151,10 @@ async function main(): Promise<void> {
       // one task): whatever the store defers until after an acknowledgement runs here, timed apart.
       idles.push(await timeAsync(() => new Promise((resolve) => setImmediate(resolve))));
       const draft = drafts[i % drafts.length]!;
-      const input = i % 2 === 0 ? { ...fields, notes: `Bench note ${i}` } : { ...fields, notes: `Bench revision ${i}`, id: draft.id, baseRevision: draft.revision };
+      const input =
+        i % 2 === 0
+          ? { ...fields, notes: `Bench note ${i}` }
+          : { ...edited(own.get(draft.id)!, `Bench revision ${i}`, i % 4 === 3), id: draft.id, baseRevision: draft.revision };
       let answer: unknown;
       const save = await timeAsync(async () => (answer = await call('encounter.save', input)));
       const result = answer as { ok: boolean; value?: { revision: number }; error?: unknown };
@@ -147,11 +163,13 @@ async function main(): Promise<void> {
 
       const other = drafts[(i + 1000) % drafts.length]!;
       const db = store.db;
+      const commitFields = pickFields(EncounterDraft.parse(edited(own.get(other.id)!, `Commit ${i}`, i % 4 === 2)));
+      const assessment = assessEncounter(commitFields);
       const commit = time(() =>
         inTransaction(db, () => {
           const head = getHead(db, other.id)!;
           const at = new Date().toISOString();
-          appendRevision(db, head, { revision: head.revision + 1, savedAt: at, savedBy: 'bench', fields: { ...commitFields, notes: `Commit ${i}` }, assessment });
+          appendRevision(db, head, { revision: head.revision + 1, savedAt: at, savedBy: 'bench', fields: commitFields, assessment });
           appendAudit(db, { at, who: 'bench', action: 'save', encounterId: other.id, detail: { revision: head.revision + 1 } });
         }),
       );
