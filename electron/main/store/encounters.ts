@@ -44,8 +44,20 @@ const HEAD_COLUMNS = 'n, id, created_at, revision, status, signed_revision, sign
 export const getHead = (db: Db, id: string): Head | undefined =>
   stmt(db, `SELECT ${HEAD_COLUMNS} FROM encounters WHERE id = ?`).get(id) as Head | undefined;
 
+const LIST_COLUMNS = [
+  'seen_at',
+  'seen_at_utc',
+  'patient_name',
+  'patient_identifier',
+  'top_cause',
+  'working_diagnosis',
+  'red_flags',
+  'has_red_flag',
+] as const;
+type ListColumns = Record<(typeof LIST_COLUMNS)[number], string | number | null>;
+
 /** The columns the history list filters and sorts on, from a revision. */
-function listColumns(fields: Fields, assessment: StoredAssessment) {
+function listColumns(fields: Fields, assessment: StoredAssessment): ListColumns {
   const redFlags = assessment.redFlags.map((f) => f.id);
   return {
     seen_at: fields.seenAt,
@@ -118,24 +130,19 @@ export function insertEncounter(db: Db, e: NewEncounter): number {
   return n;
 }
 
-/** A new revision of a draft; the caller has checked the base revision. */
+/**
+ * A new revision of a draft; the caller has checked the base revision. Only the list columns
+ * whose value changed are set: SQLite rewrites every index that holds a column an UPDATE sets,
+ * even to the value it had, and the list's six indexes were most of the pages a revision wrote.
+ */
 export function appendRevision(db: Db, head: Head, r: NewRevision): void {
   insertRevision(db, head.n, r);
-  const c = listColumns(r.fields, r.assessment);
-  stmt(
-    db,
-    `UPDATE encounters SET revision = ?, seen_at = ?, seen_at_utc = ?, patient_name = ?, patient_identifier = ?,
-       top_cause = ?, working_diagnosis = ?, red_flags = ?, has_red_flag = ? WHERE n = ?`,
-  ).run(
+  const next = listColumns(r.fields, r.assessment);
+  const current = stmt(db, `SELECT ${LIST_COLUMNS.join(', ')} FROM encounters WHERE n = ?`).get(head.n) as ListColumns;
+  const changed = LIST_COLUMNS.filter((c) => current[c] !== next[c]);
+  stmt(db, `UPDATE encounters SET ${['revision', ...changed].map((c) => `${c} = ?`).join(', ')} WHERE n = ?`).run(
     r.revision,
-    c.seen_at,
-    c.seen_at_utc,
-    c.patient_name,
-    c.patient_identifier,
-    c.top_cause,
-    c.working_diagnosis,
-    c.red_flags,
-    c.has_red_flag,
+    ...changed.map((c) => next[c]),
     head.n,
   );
   replaceSearchRow(db, head.n, searchDocument(r.fields, r.assessment, []));

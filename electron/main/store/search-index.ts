@@ -12,7 +12,10 @@ export function insertSearchRow(db: Db, n: number, doc: SearchDocument): void {
   );
 }
 
+/** Replaces an encounter's document; one that did not change is left alone (FTS5 would re-index every word). */
 export function replaceSearchRow(db: Db, n: number, doc: SearchDocument): void {
+  const stored = stmt(db, `SELECT ${COLUMNS.join(', ')} FROM encounter_search WHERE rowid = ?`).get(n) as SearchDocument | undefined;
+  if (stored !== undefined && COLUMNS.every((c) => stored[c] === doc[c])) return;
   stmt(db, 'DELETE FROM encounter_search WHERE rowid = ?').run(n);
   insertSearchRow(db, n, doc);
 }
