@@ -300,6 +300,10 @@ describe('reprint from the review screen', () => {
       expect(after.referral).toEqual(before.referral);
       expect(await seriousViolations(page)).toEqual([]);
       expect(app.consoleErrors).toEqual([]);
+      await page.setViewportSize({ width: 1280, height: 1500 });
+      await page.locator('#reprint-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(800); // the PDF viewer paints after the frame loads
+      await page.screenshot({ path: artifactPath('referral-reprint.png') });
     } finally {
       await app.close();
     }
