@@ -10,7 +10,9 @@
  * The durability figures compare three things measured in the same loop, in the same folder:
  * the save (whole service path), a bare write + fsync of a small file (the disk's own cost of
  * durability) and SQLite's floor (one small row inserted in a fresh WAL database with
- * synchronous=FULL: the least any durable SQLite transaction costs here).
+ * synchronous=FULL: the least any durable SQLite transaction costs here). store.commit is a
+ * revision's storage transaction alone and store.body the same transaction rolled back, so
+ * save = validation and assessment + body + the durable commit of its pages.
  */
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync, writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
@@ -142,6 +144,7 @@ async function main(): Promise<void> {
     const wal = `${join(work, DATABASE_FILE)}-wal`;
     const saves: number[] = [];
     const commits: number[] = [];
+    const bodies: number[] = [];
     const fsyncs: number[] = [];
     const floors: number[] = [];
     const idles: number[] = [];
@@ -174,6 +177,20 @@ async function main(): Promise<void> {
         }),
       );
 
+      // The same kind of transaction rolled back instead of committed: its CPU and page-cache work
+      // without the WAL write and fsync, so that commit - body is what durability costs.
+      const body = time(() => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const head = getHead(db, other.id)!;
+          const at = new Date().toISOString();
+          appendRevision(db, head, { revision: head.revision + 1, savedAt: at, savedBy: 'bench', fields: commitFields, assessment });
+          appendAudit(db, { at, who: 'bench', action: 'save', encounterId: other.id, detail: { revision: head.revision + 1 } });
+        } finally {
+          db.exec('ROLLBACK');
+        }
+      });
+
       const fd = openSync(probe, 'w');
       const bare = time(() => {
         writeSync(fd, block);
@@ -190,6 +207,7 @@ async function main(): Promise<void> {
       if (i >= 20) {
         saves.push(save);
         commits.push(commit);
+        bodies.push(body);
         fsyncs.push(bare);
         floors.push(floor);
       }
@@ -246,6 +264,8 @@ async function main(): Promise<void> {
     bench('store.save.p95_over_floor.p95', percentile(saves, 95) / percentile(floors, 95), 'x');
     bench('store.commit.p50', percentile(commits, 50), 'ms');
     bench('store.commit.p95', percentile(commits, 95), 'ms');
+    bench('store.body.p50', percentile(bodies, 50), 'ms');
+    bench('store.body.p95', percentile(bodies, 95), 'ms');
     bench('store.idle.p95', percentile(idles, 95), 'ms');
     bench('store.idle.max', Math.max(...idles), 'ms');
     bench('store.wal.max', walMax / 1024 / 1024, 'MB');
