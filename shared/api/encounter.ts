@@ -45,6 +45,26 @@ export const Pain = z.object({
 export const ReferralPriority = z.enum(['routine', 'urgent', 'emergency']);
 export type ReferralPriority = z.infer<typeof ReferralPriority>;
 
+const sectionChoice = z.boolean().optional();
+
+/**
+ * The optional sections of the referral letter the clinician included (true) or left out (false);
+ * a section not named is printed. Same keys as ReferralSections in referral.ts (checked there).
+ */
+export const ReferralSectionChoices = z.object({
+  history: sectionChoice,
+  findings: sectionChoice,
+  negatives: sectionChoice,
+  redFlags: sectionChoice,
+  differential: sectionChoice,
+  wells: sectionChoice,
+  imaging: sectionChoice,
+  treatment: sectionChoice,
+  notes: sectionChoice,
+  signature: sectionChoice,
+});
+export type ReferralSectionChoices = z.infer<typeof ReferralSectionChoices>;
+
 export const Referral = z.object({
   to: text(300).default(''),
   priority: ReferralPriority.default('routine'),
@@ -53,6 +73,19 @@ export const Referral = z.object({
   reason: text(4000).optional(),
   /** Treatment already tried (the referral letter prints it). */
   treatmentTried: text(4000).optional(),
+  // The letter's choices, kept with the encounter. Absent (as in encounters stored before they
+  // existed): every section, five causes, no added text, and the priority as suggested.
+  /** Sections of the letter included or left out. */
+  sections: ReferralSectionChoices.optional(),
+  /**
+   * The clinician set `priority` deliberately: the letter carries it even below the suggested
+   * priority (and says so). Otherwise the letter takes the higher of the two.
+   */
+  priorityChosen: z.boolean().optional(),
+  /** How many causes of the differential the letter lists, best first. */
+  differentialTop: z.number().int().min(1, 'List at least one cause').max(10, 'List at most ten causes').optional(),
+  /** Free text the letter prints under Notes. */
+  additions: text(20_000).optional(),
 });
 export type Referral = z.infer<typeof Referral>;
 

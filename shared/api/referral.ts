@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Assessment } from '../clinical/assessment.ts';
-import { EncounterId, ReferralPriority, Revision } from './encounter.ts';
+import { EncounterId, ReferralPriority, ReferralSectionChoices, Revision, type Referral } from './encounter.ts';
 
 /**
  * The referral letter's options: which optional sections it prints, the clinician's wording and
@@ -34,21 +34,30 @@ export const ReferralSections = z.object({
   treatment: z.boolean().default(true),
   notes: z.boolean().default(true),
   signature: z.boolean().default(true),
-});
+  // The same sections as an encounter's stored choices, no more, no fewer.
+} satisfies Record<keyof ReferralSectionChoices, unknown>);
 export type ReferralSections = z.infer<typeof ReferralSections>;
 export const REFERRAL_SECTION_NAMES = Object.keys(ReferralSections.shape) as (keyof ReferralSections)[];
 
+/** How many causes of the differential a letter lists when nobody chose. */
+export const DEFAULT_DIFFERENTIAL_TOP = 5;
+
+/**
+ * Options of one rendering. A choice left out here follows what the encounter stores
+ * (`Referral.sections`, `priorityChosen`, `differentialTop`, `additions`), else the default.
+ */
 export const ReferralOptions = z.object({
-  sections: ReferralSections.prefault({}),
+  /** Sections printed (true) or left out (false) in this letter; a section not named follows the encounter. */
+  sections: ReferralSectionChoices.optional(),
   /** How many causes of the differential the letter lists, best first. */
-  differentialTop: z.number().int().min(1, 'List at least one cause').max(10, 'List at most ten causes').default(5),
-  /** The clinician's choice; without it the letter uses the suggested priority (see effectivePriority). */
+  differentialTop: z.number().int().min(1, 'List at least one cause').max(10, 'List at most ten causes').optional(),
+  /** The clinician's choice; without it the encounter's chosen priority, else the suggested one (see effectivePriority). */
   priority: ReferralPriority.optional(),
   recipient: text(300).optional(),
   reason: text(4000).optional(),
   question: text(4000).optional(),
   treatmentTried: text(4000).optional(),
-  /** Free text the clinician adds to this letter only. */
+  /** Free text printed under Notes (an empty string prints none). */
   additions: text(20_000).optional(),
   /** The date the letter carries; without it, the date the patient was seen. Fixed input keeps the document reproducible. */
   printedAt: z.iso.datetime({ offset: true }).optional(),
@@ -95,6 +104,18 @@ export function effectivePriority(
   if (chosen !== undefined) return chosen;
   if (recorded === undefined) return suggested;
   return PriorityRank[recorded] > PriorityRank[suggested] ? recorded : suggested;
+}
+
+/** The priority the clinician set deliberately on the encounter, if they did. */
+export function chosenPriority(referral: Referral | null | undefined): ReferralPriority | undefined {
+  return referral?.priorityChosen === true ? referral.priority : undefined;
+}
+
+/** The sections a letter prints: the first choice made among `choices` (this letter's, then the encounter's), else printed. */
+export function resolveSections(...choices: (ReferralSectionChoices | undefined)[]): ReferralSections {
+  const out = {} as ReferralSections;
+  for (const name of REFERRAL_SECTION_NAMES) out[name] = choices.find((c) => c?.[name] !== undefined)?.[name] ?? true;
+  return out;
 }
 
 /** An absolute path to a PDF file on Windows, macOS or Linux (chosen in the save dialog). */

@@ -155,6 +155,66 @@ describe.skipIf(dvt === undefined)('referral composer in the workspace (DVT vign
   });
 });
 
+describe.skipIf(dvt === undefined)('the letter\'s choices are saved with the encounter (DVT vignette)', () => {
+  test('a section left out, a lower priority and added text survive a reload, and are in the downloaded letter', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page, client } = app;
+      const { id } = await client.encounter.save({ ...DVT_DRAFT(), patient: { name: 'Carla Choices', birthDate: null, sex: 'female', identifier: 'MRN 7070' } });
+      const open = async () => {
+        await page.getByRole('heading', { level: 1, name: /^Carla Choices/ }).waitFor();
+        await page.getByRole('heading', { name: /Working diagnosis and referral/ }).scrollIntoViewIfNeeded();
+        await page.locator('.priority-why').waitFor();
+      };
+      await page.goto(`${app.url}#/encounter/${encodeURIComponent(id)}`);
+      await open();
+      expect(await page.getByLabel('Priority', { exact: true }).inputValue()).toBe('urgent');
+
+      const added = 'Patient prefers morning appointments.';
+      await page.getByRole('checkbox', { name: 'Pertinent negatives' }).uncheck();
+      await page.getByLabel('Priority', { exact: true }).selectOption('routine');
+      await page.getByLabel('Added to the letter').fill(added);
+      // Saved as a revision like every other field.
+      await expect
+        .poll(async () => (await client.encounter.get({ id })).referral, { timeout: 10_000 })
+        .toMatchObject({ priority: 'routine', priorityChosen: true, sections: { negatives: false }, additions: added });
+
+      await page.reload();
+      await open();
+      expect(await page.getByRole('checkbox', { name: 'Pertinent negatives' }).isChecked()).toBe(false);
+      expect(await page.getByRole('checkbox', { name: 'Findings present' }).isChecked()).toBe(true);
+      expect(await page.getByLabel('Priority', { exact: true }).inputValue()).toBe('routine');
+      await page.locator('.priority-why.below').waitFor();
+      expect(await page.getByLabel('Added to the letter').inputValue()).toBe(added);
+
+      await page.getByRole('button', { name: 'Prepare the referral letter (PDF)' }).click();
+      await readyStatus(page).filter({ hasText: /Letter ready: \d+ pages?/ }).waitFor();
+      const letter = await downloadLetter(page);
+      await expectPreviewIs(page, letter);
+      const text = pdfText(letter);
+      expect(text).not.toContain('Pertinent negatives');
+      expect(text).toContain('Findings present');
+      expect(text).toMatch(/ROUTINE/);
+      expect(text).not.toMatch(/URGENT PRIORITY/);
+      // (The DRAFT watermark's letters fall between words in pdftotext's reading.)
+      expect(text.replace(/\s+/g, ' ')).toMatch(/Set by the clinician; the assessment suggests (\w )?urgent/);
+      expect(text.replace(/\s+/g, ' ')).toContain(added);
+      // The stored choices alone give this letter: the API's render without options is the same file.
+      const stored = await client.encounter.get({ id });
+      expect((await client.referral.preview({ id, revision: stored.revision, options: {} })).sha256).toBe(sha(letter));
+
+      // Back to the suggestion: no longer an override, saved too.
+      await page.getByRole('button', { name: 'Follow the suggestion' }).click();
+      expect(await page.getByLabel('Priority', { exact: true }).inputValue()).toBe('urgent');
+      await expect.poll(async () => (await client.encounter.get({ id })).referral?.priorityChosen, { timeout: 10_000 }).toBeUndefined();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 /** A save dialog and shell standing in for Electron's, and a page given the preload's `window.bridge`. */
 interface DesktopApp {
   readonly page: Page;
@@ -272,7 +332,7 @@ describe('reprint from the review screen', () => {
         patient: { name: 'Rita Reprint', birthDate: '1961-05-06', sex: 'female', identifier: 'MRN 8080' },
         findings: ['loc-calf', 'unilateral', 'calf-swelling'],
         absent: ['after-intense-activity'],
-        referral: { to: 'Vascular clinic', priority: 'urgent', question: 'Please exclude proximal DVT' },
+        referral: { to: 'Vascular clinic', priority: 'urgent', question: 'Please exclude proximal DVT', sections: { imaging: false } },
       });
       await client.encounter.sign({ id: draft.id, baseRevision: draft.revision });
       const before = await client.encounter.get({ id: draft.id });
@@ -283,6 +343,9 @@ describe('reprint from the review screen', () => {
       let letter = await downloadLetter(page);
       await expectPreviewIs(page, letter);
       expect(pdfText(letter)).toContain('Please exclude proximal DVT');
+      // The reprint starts from the choices stored with the encounter.
+      expect(await page.getByRole('checkbox', { name: 'Imaging and investigations' }).isChecked()).toBe(false);
+      expect(pdfText(letter)).not.toContain('Imaging and investigations suggested');
 
       await page.getByRole('checkbox', { name: 'Findings present' }).uncheck();
       await page.getByLabel('Clinical question for the recipient').fill('Duplex scan of the left leg, please.');

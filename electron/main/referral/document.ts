@@ -89,9 +89,9 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
   const signed = encounter.status === 'signed';
   const letterDate = options.printedAt ?? encounter.seenAt;
   const referrer = referrerLines(input);
-  const { sections } = options;
+  const { sections, differentialTop } = resolved;
   const assessment = encounter.assessment;
-  const shown = assessment.differential.slice(0, options.differentialTop);
+  const shown = assessment.differential.slice(0, differentialTop);
 
   const content: Content[] = [
     titleBlock(resolved, signed),
@@ -106,7 +106,7 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
     content.push(findingsTable('Pertinent negatives (checked and absent)', kb, encounter.absent, 'None recorded.'));
   }
   if (sections.redFlags) content.push(section('Red flags', redFlagBlocks(assessment, kb, citations)));
-  if (sections.differential) content.push(differentialTable(`Differential diagnosis (top ${options.differentialTop})`, shown, kb));
+  if (sections.differential) content.push(differentialTable(`Differential diagnosis (top ${differentialTop})`, shown, kb));
   if (sections.wells && wellsRelevant(encounter, shown)) content.push(section('Wells score for DVT', wellsBlocks(assessment, citations)));
   if (sections.imaging) content.push(section('Imaging and investigations suggested', imagingBlocks(assessment, kb, citations)));
   if (sections.treatment) content.push(section('Treatment tried', paragraphs(resolved.wording.treatmentTried || 'None recorded.')));

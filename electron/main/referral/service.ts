@@ -86,7 +86,9 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
           reason: resolved.wording.reason,
           question: resolved.wording.question,
           treatmentTried: resolved.wording.treatmentTried,
-          additions: '',
+          additions: resolved.additions,
+          sections: resolved.sections,
+          differentialTop: resolved.differentialTop,
           timeZone: defaultTimeZone,
         }),
         // The wording without the encounter's own: what an emptied field goes back to.

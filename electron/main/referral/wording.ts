@@ -1,11 +1,15 @@
 import type { Encounter } from '../../../shared/api/encounter.ts';
 import type { ReferralPriority } from '../../../shared/api/encounter.ts';
 import {
+  chosenPriority,
+  DEFAULT_DIFFERENTIAL_TOP,
   effectivePriority,
   PriorityRank,
+  resolveSections,
   suggestPriority,
   type PrioritySuggestion,
   type ReferralOptions,
+  type ReferralSections,
 } from '../../../shared/api/referral.ts';
 import type { ReferralKnowledgeBase } from './kb.ts';
 
@@ -49,10 +53,15 @@ function derivedReason(encounter: Encounter, kb: ReferralKnowledgeBase): string 
   return parts.length > 0 ? parts.join(' ') : 'Pain at the back of the leg.';
 }
 
-/** The options with every editable field filled: the clinician's edits, else the defaults. */
+/**
+ * The options with every choice filled: this letter's options, else what the encounter stores,
+ * else the defaults.
+ */
 export interface ResolvedReferral {
   readonly wording: ReferralWording;
   readonly additions: string;
+  readonly sections: ReferralSections;
+  readonly differentialTop: number;
   readonly suggestion: PrioritySuggestion;
   readonly priority: ReferralPriority;
   /** True when the clinician chose a lower priority than the assessment suggests. */
@@ -62,7 +71,8 @@ export interface ResolvedReferral {
 export function resolveReferral(encounter: Encounter, options: ReferralOptions, kb: ReferralKnowledgeBase): ResolvedReferral {
   const defaults = defaultWording(encounter, kb);
   const suggestion = suggestPriority(encounter.assessment);
-  const priority = effectivePriority(suggestion.priority, encounter.referral?.priority, options.priority);
+  const stored = encounter.referral;
+  const priority = effectivePriority(suggestion.priority, stored?.priority, options.priority ?? chosenPriority(stored));
   return {
     wording: {
       recipient: options.recipient ?? defaults.recipient,
@@ -70,7 +80,9 @@ export function resolveReferral(encounter: Encounter, options: ReferralOptions, 
       question: options.question ?? defaults.question,
       treatmentTried: options.treatmentTried ?? defaults.treatmentTried,
     },
-    additions: options.additions ?? '',
+    additions: options.additions ?? stored?.additions ?? '',
+    sections: resolveSections(options.sections, stored?.sections),
+    differentialTop: options.differentialTop ?? stored?.differentialTop ?? DEFAULT_DIFFERENTIAL_TOP,
     suggestion,
     priority,
     belowSuggestion: PriorityRank[priority] < PriorityRank[suggestion.priority],

@@ -1,4 +1,4 @@
-import type { Encounter, EncounterDraftInput, ReferralPriority } from '../../../shared/api/encounter.ts';
+import type { Encounter, EncounterDraftInput, Referral, ReferralPriority, ReferralSectionChoices } from '../../../shared/api/encounter.ts';
 import type { Sex } from '../../../shared/clinical/case.ts';
 
 /** A finding is either not recorded (no entry), present, or checked and absent (a pertinent negative). */
@@ -19,7 +19,61 @@ export interface WorkingCopy {
   findings: Record<string, FindingState>;
   notes: string;
   workingDiagnosis: string | null;
-  referral: { to: string; priority: ReferralPriority; question: string; treatmentTried: string; reason: string };
+  referral: ReferralCopy;
+}
+
+/** The referral as the form edits it, with the letter's choices (see Referral in shared/api/encounter.ts). */
+export interface ReferralCopy {
+  to: string;
+  priority: ReferralPriority;
+  question: string;
+  treatmentTried: string;
+  reason: string;
+  /** Only sections left out are named (false); a section not named is printed. */
+  sections: ReferralSectionChoices;
+  /** The clinician set the priority: the letter keeps it even below the suggestion. */
+  priorityChosen: boolean;
+  /** Causes the letter lists; null: the default. */
+  differentialTop: number | null;
+  /** Printed under Notes in the letter. */
+  additions: string;
+}
+
+/** The form's referral from a stored one (or none). */
+export function referralCopy(r: Referral | null): ReferralCopy {
+  const leftOut: ReferralSectionChoices = {};
+  for (const [name, printed] of Object.entries(r?.sections ?? {})) if (printed === false) leftOut[name as keyof ReferralSectionChoices] = false;
+  return {
+    to: r?.to ?? '',
+    priority: r?.priority ?? 'routine',
+    question: r?.question ?? '',
+    treatmentTried: r?.treatmentTried ?? '',
+    reason: r?.reason ?? '',
+    sections: leftOut,
+    priorityChosen: r?.priorityChosen ?? false,
+    differentialTop: r?.differentialTop ?? null,
+    additions: r?.additions ?? '',
+  };
+}
+
+/** The referral of encounter.save, or null when the clinician has written or chosen nothing. */
+function referralDraft(r: ReferralCopy): Referral | null {
+  const leftOut = Object.keys(r.sections).filter((name) => r.sections[name as keyof ReferralSectionChoices] === false);
+  const untouched =
+    !r.to.trim() && !r.question.trim() && !r.treatmentTried.trim() && !r.reason.trim() && !r.additions.trim() &&
+    r.priority === 'routine' && !r.priorityChosen && leftOut.length === 0 && r.differentialTop === null;
+  if (untouched) return null;
+  return {
+    to: r.to,
+    priority: r.priority,
+    question: r.question,
+    ...(r.treatmentTried.trim() ? { treatmentTried: r.treatmentTried } : {}),
+    ...(r.reason.trim() ? { reason: r.reason } : {}),
+    ...(leftOut.length > 0 ? { sections: Object.fromEntries(leftOut.map((name) => [name, false])) } : {}),
+    ...(r.priorityChosen ? { priorityChosen: true } : {}),
+    ...(r.differentialTop !== null ? { differentialTop: r.differentialTop } : {}),
+    ...(r.additions.trim() ? { additions: r.additions } : {}),
+  };
 }
 
 export function blankCopy(now: string = new Date().toISOString()): WorkingCopy {
@@ -32,7 +86,7 @@ export function blankCopy(now: string = new Date().toISOString()): WorkingCopy {
     findings: {},
     notes: '',
     workingDiagnosis: null,
-    referral: { to: '', priority: 'routine', question: '', treatmentTried: '', reason: '' },
+    referral: referralCopy(null),
   };
 }
 
@@ -66,13 +120,7 @@ export function copyFromEncounter(e: Encounter): WorkingCopy {
     findings,
     notes: e.notes,
     workingDiagnosis: e.workingDiagnosis,
-    referral: {
-      to: e.referral?.to ?? '',
-      priority: e.referral?.priority ?? 'routine',
-      question: e.referral?.question ?? '',
-      treatmentTried: e.referral?.treatmentTried ?? '',
-      reason: e.referral?.reason ?? '',
-    },
+    referral: referralCopy(e.referral),
   };
 }
 
@@ -95,17 +143,6 @@ export function toDraft(copy: WorkingCopy): EncounterDraftInput {
           ...(duration.trim() ? { duration: duration.trim() } : {}),
           ...(side === null ? {} : { side }),
         };
-  const r = copy.referral;
-  const referral =
-    !r.to.trim() && !r.question.trim() && !r.treatmentTried.trim() && !r.reason.trim() && r.priority === 'routine'
-      ? null
-      : {
-          to: r.to,
-          priority: r.priority,
-          question: r.question,
-          ...(r.treatmentTried.trim() ? { treatmentTried: r.treatmentTried } : {}),
-          ...(r.reason.trim() ? { reason: r.reason } : {}),
-        };
   return {
     seenAt: copy.seenAt,
     patient: { ...copy.patient },
@@ -116,7 +153,7 @@ export function toDraft(copy: WorkingCopy): EncounterDraftInput {
     absent: absentIds(copy),
     notes: copy.notes,
     workingDiagnosis: copy.workingDiagnosis,
-    referral,
+    referral: referralDraft(copy.referral),
   };
 }
 

@@ -42,6 +42,11 @@ export const EXTENSION = {
   referralReason: ext('referral-reason'),
   /** ServiceRequest (referral): treatment already tried. */
   treatmentTried: ext('treatment-tried'),
+  /**
+   * ServiceRequest (referral): the letter's choices (sub-extensions leftOut and printed, one per
+   * section named, valueCode; priorityChosen valueBoolean; differentialTop valueInteger; additions).
+   */
+  referralLetter: ext('referral-letter'),
 } as const;
 
 /** SNOMED CT 3457005 "Patient referral" (procedure), the usual category of a referral ServiceRequest. */

@@ -18,6 +18,7 @@ type ExtensionT = {
   url: string;
   valueString?: string | undefined;
   valueInteger?: number | undefined;
+  valueBoolean?: boolean | undefined;
   valueCode?: string | undefined;
   valueDateTime?: string | undefined;
   valueAttachment?: { contentType?: string | undefined; data?: string | undefined } | undefined;
@@ -28,6 +29,7 @@ const Extension: z.ZodType<ExtensionT> = z.lazy(() =>
     url: z.string(),
     valueString: z.string().optional(),
     valueInteger: z.number().int().optional(),
+    valueBoolean: z.boolean().optional(),
     valueCode: z.string().optional(),
     valueDateTime: z.string().optional(),
     valueAttachment: z.object({ contentType: z.string().optional(), data: z.string().optional() }).optional(),
@@ -155,6 +157,25 @@ const ext = (list: ExtensionT[] | undefined, url: string) => list?.find((x) => x
 const codeIn = (concept: z.infer<typeof CodeableConcept> | undefined, system: string) =>
   concept?.coding?.find((c) => c.system === system)?.code;
 
+/** The referral letter's choices from their extension (see letterExt in to-bundle.ts); section names this version does not know are dropped by the schema. */
+function letterChoices(letter: ExtensionT | undefined): Record<string, unknown> {
+  if (letter === undefined) return {};
+  const parts = letter.extension ?? [];
+  const sections: Record<string, boolean> = {};
+  for (const part of parts) {
+    if ((part.url === 'printed' || part.url === 'leftOut') && part.valueCode !== undefined) sections[part.valueCode] = part.url === 'printed';
+  }
+  const chosen = sub(letter, 'priorityChosen')?.valueBoolean;
+  const top = sub(letter, 'differentialTop')?.valueInteger;
+  const additions = sub(letter, 'additions')?.valueString;
+  return {
+    ...(Object.keys(sections).length > 0 ? { sections } : {}),
+    ...(chosen !== undefined ? { priorityChosen: chosen } : {}),
+    ...(top !== undefined ? { differentialTop: top } : {}),
+    ...(additions !== undefined ? { additions } : {}),
+  };
+}
+
 /** Reads the encounters of a parsed FHIR Bundle. Throws ApiError('invalid') when the file is not a Bundle at all. */
 export function fromFhirBundle(input: unknown): FhirReadResult {
   const parsed = BundleR.safeParse(input);
@@ -269,6 +290,7 @@ function readEncounter(
           ...(ext(s.data.extension, EXTENSION.treatmentTried)?.valueString !== undefined
             ? { treatmentTried: ext(s.data.extension, EXTENSION.treatmentTried)!.valueString }
             : {}),
+          ...letterChoices(ext(s.data.extension, EXTENSION.referralLetter)),
         };
       }
     } else if (type === 'RiskAssessment') {

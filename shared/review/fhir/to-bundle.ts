@@ -1,4 +1,4 @@
-import type { Addendum, Encounter, ReferralPriority } from '../../api/encounter.ts';
+import type { Addendum, Encounter, Referral, ReferralPriority } from '../../api/encounter.ts';
 import type { CauseDef, FindingDef } from '../../clinical/types.ts';
 import {
   AMBULATORY,
@@ -52,6 +52,18 @@ const nonEmpty = (s: string | null | undefined): s is string => s !== undefined 
 
 function stringExt(url: string, value: string | null | undefined): R4.Extension[] {
   return nonEmpty(value) ? [{ url, valueString: value }] : [];
+}
+
+/** The referral letter's choices as one extension, or none when the encounter records none. */
+function letterExt(referral: Referral): R4.Extension[] {
+  const parts: R4.Extension[] = [];
+  for (const [name, printed] of Object.entries(referral.sections ?? {})) {
+    if (printed !== undefined) parts.push({ url: printed ? 'printed' : 'leftOut', valueCode: name });
+  }
+  if (referral.priorityChosen !== undefined) parts.push({ url: 'priorityChosen', valueBoolean: referral.priorityChosen });
+  if (referral.differentialTop !== undefined) parts.push({ url: 'differentialTop', valueInteger: referral.differentialTop });
+  parts.push(...stringExt('additions', referral.additions));
+  return parts.length > 0 ? [{ url: EXTENSION.referralLetter, extension: parts }] : [];
 }
 
 export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToFhirOptions): R4.Bundle {
@@ -217,7 +229,11 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
     if (referral !== null) {
       add(`${key}|ServiceRequest|referral`, {
         resourceType: 'ServiceRequest',
-        extension: [...stringExt(EXTENSION.referralReason, referral.reason), ...stringExt(EXTENSION.treatmentTried, referral.treatmentTried)],
+        extension: [
+          ...stringExt(EXTENSION.referralReason, referral.reason),
+          ...stringExt(EXTENSION.treatmentTried, referral.treatmentTried),
+          ...letterExt(referral),
+        ],
         status: requestStatus,
         intent: 'order',
         category: [{ coding: [{ ...REFERRAL_CATEGORY }] }],

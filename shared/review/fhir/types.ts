@@ -29,6 +29,7 @@ export interface Extension {
   url: string;
   valueString?: string;
   valueInteger?: number;
+  valueBoolean?: boolean;
   valueCode?: string;
   valueDateTime?: string;
   valueAttachment?: Attachment;

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors.ts';
-import { ReferralExportRequest } from '../../../shared/api/referral.ts';
+import { ReferralExportRequest, ReferralSections } from '../../../shared/api/referral.ts';
 import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
 import { createPdfRenderer } from '../../../electron/main/referral/render.ts';
 import { createReferralService, type ReferralAuditEntry } from '../../../electron/main/referral/service.ts';
@@ -49,7 +49,7 @@ describe('referral methods over the contract, with the real store and render wor
     expect(s.because).toContain('Suspected deep vein thrombosis');
     expect(s.options).toMatchObject({ priority: 'urgent', recipient: 'Vascular clinic', question: 'Please exclude proximal DVT', differentialTop: 5 });
     expect(s.options.reason).toContain('Deep vein thrombosis');
-    expect(Object.values(s.options.sections).every((v) => v === true)).toBe(true);
+    expect(s.options.sections).toEqual(ReferralSections.parse({}));
     // What an emptied field goes back to: the assessment's wording, not the encounter's own.
     expect(s.defaults).toMatchObject({ recipient: '', treatmentTried: '', question: 'Please assess and advise on further investigation and management.' });
     expect(s.defaults!.reason).toContain('Working diagnosis: Deep vein thrombosis');

@@ -93,7 +93,15 @@ export function generateEncounters(options: GenerateOptions): GeneratedEncounter
         notes: `Encounter ${i + 1}. Pain after ${words[0]} and ${words[1]}; usually enjoys ${words[2]}.`,
         workingDiagnosis: rand() < 0.6 ? pick(rand, CAUSE_IDS) : null,
         referral:
-          rand() < 0.3 ? { to: 'Vascular clinic', priority: pick(rand, ['routine', 'urgent', 'emergency'] as const), question: 'Please assess.' } : null,
+          rand() < 0.3
+            ? {
+                to: 'Vascular clinic',
+                priority: pick(rand, ['routine', 'urgent', 'emergency'] as const),
+                question: 'Please assess.',
+                // Every other referral with the letter's choices (from the index: the random sequence stays as it was).
+                ...(i % 2 === 0 ? { sections: { negatives: false, notes: true }, priorityChosen: true, differentialTop: 3, additions: `Letter ${i + 1}.` } : {}),
+              }
+            : null,
       },
     });
   }
