@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** File operations that must survive a crash: fsync before rename, fsync the folder after. */
@@ -22,24 +22,6 @@ export function fsyncDir(dir: string): void {
   } finally {
     closeSync(fd);
   }
-}
-
-export function sha256File(path: string): { sha256: string; bytes: number } {
-  const hash = createHash('sha256');
-  const fd = openSync(path, 'r');
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  let bytes = 0;
-  try {
-    for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, null);
-      if (n === 0) break;
-      hash.update(buffer.subarray(0, n));
-      bytes += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return { sha256: hash.digest('hex'), bytes };
 }
 
 /** A temporary name beside `path`, in the same folder so the final rename is atomic. */

@@ -3,13 +3,12 @@ import { computed, ref, shallowRef } from 'vue';
 import type { AuditEntry, AuditVerifyResult } from '../../../../shared/api/audit.ts';
 import type { EncounterWithAddenda, RevisionEntry } from '../../../../shared/api/encounter.ts';
 import type { ReviewComparison } from '../../../../shared/api/methods/review.ts';
-import type { ReferralPreview } from '../../../../shared/api/referral.ts';
 import { api, plainError, type PlainError } from '../../api.ts';
 
 /**
  * One past encounter under review: the latest revision, every revision, the encounter's audit
- * trail with the chain's integrity, the comparison with today's knowledge base, addenda and the
- * reprinted referral. Everything is read from the main process; nothing is recomputed here.
+ * trail with the chain's integrity, the comparison with today's knowledge base and addenda (the
+ * referral reprint has its own composer). Everything is read from the main process; nothing is recomputed here.
  */
 export const useReviewStore = defineStore('review', () => {
   const id = ref<string | null>(null);
@@ -24,9 +23,6 @@ export const useReviewStore = defineStore('review', () => {
   const loading = ref(false);
   const error = ref<PlainError | null>(null);
   const addendumError = ref<PlainError | null>(null);
-  const referral = shallowRef<ReferralPreview | null>(null);
-  const referralBusy = ref(false);
-  const referralError = ref<PlainError | null>(null);
 
   const shown = computed(() => {
     const wanted = selectedRevision.value ?? encounter.value?.revision;
@@ -44,8 +40,6 @@ export const useReviewStore = defineStore('review', () => {
     id.value = encounterId;
     loading.value = true;
     comparison.value = null;
-    referral.value = null;
-    referralError.value = null;
     selectedRevision.value = null;
     try {
       const [e, revs] = await Promise.all([api.encounter.get({ id: encounterId }), api.encounter.revisions({ id: encounterId })]);
@@ -95,20 +89,6 @@ export const useReviewStore = defineStore('review', () => {
     }
   }
 
-  /** The referral letter of this encounter rendered again from what was stored. */
-  async function reprintReferral(): Promise<void> {
-    if (id.value === null || encounter.value === null) return;
-    referralBusy.value = true;
-    try {
-      referral.value = await api.referral.preview({ id: id.value, revision: encounter.value.revision, options: {} });
-      referralError.value = null;
-    } catch (err) {
-      referralError.value = plainError(err);
-    } finally {
-      referralBusy.value = false;
-    }
-  }
-
   return {
     id,
     encounter,
@@ -122,14 +102,10 @@ export const useReviewStore = defineStore('review', () => {
     loading,
     error,
     addendumError,
-    referral,
-    referralBusy,
-    referralError,
     load,
     loadAudit,
     selectRevision,
     compare,
     addAddendum,
-    reprintReferral,
   };
 });
