@@ -8,13 +8,13 @@
  * Prints `bench <name> <value> <unit>` lines on stdout; progress on stderr.
  */
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { EncounterWithAddenda } from '../../shared/api/encounter.ts';
 import { ReferralOptions } from '../../shared/api/referral.ts';
 import { assessForStorage, knowledgeBase, type CaseInput } from '../../shared/clinical/index.ts';
 import { buildReferralDocument, type ReferralInput } from '../../electron/main/referral/document.ts';
 import { createPdfRenderer } from '../../electron/main/referral/render.ts';
 import { startRenderWorker } from '../../electron/main/referral/render-worker.ts';
+import { launchChromium } from '../e2e/harness.ts';
 import { referralHtml } from './referral-html.ts';
 
 const fontDir = join(resolve(import.meta.dirname, '../..'), 'resources', 'fonts');
@@ -144,10 +144,7 @@ async function main(): Promise<void> {
   }
 
   // Headless Chromium, warm: one browser and one page, the same content as HTML.
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     for (const [name, input, rounds] of cases) {

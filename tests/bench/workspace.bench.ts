@@ -15,17 +15,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { startBridge } from '../../electron/main/bridge/server.ts';
 import { openServices } from '../../electron/main/services.ts';
 import { createClient } from '../../shared/api/client.ts';
 import { httpInvoke } from '../../shared/api/transport.ts';
 import { knowledgeBase } from '../../shared/clinical/index.ts';
+import { launchChromium, RENDERER_DIR as rendererDir, ROOT as root } from '../e2e/harness.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-const rendererDir = join(root, 'out', 'renderer');
 const CLICKS = 200;
 const LOADS = 7;
 
@@ -66,18 +64,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'legpain-bench-'));
 const opened = openServices({ dataDir });
 const bridge = await startBridge({ services: opened.services, rendererDir });
 const client = createClient(httpInvoke(`http://127.0.0.1:${bridge.port}`, bridge.token));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+// Built above when stale, so not the harness's launchBrowser (which builds only when missing).
+const browser = await launchChromium();
 
 try {
   await client.profile.save({ name: 'Dr Bench', role: 'General practitioner', practice: '', contact: '' });

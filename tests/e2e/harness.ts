@@ -35,9 +35,15 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** Debian's Chromium (or CHROMIUM_PATH), headless, as every browser test and benchmark runs it. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** Chromium for the end-to-end tests, with the renderer built. */
 export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   ensureBuilt();
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return launchChromium(extraArgs);
 }
 
 export interface App {
