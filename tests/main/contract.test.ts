@@ -1,21 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api/errors.ts';
 import { api } from '../../shared/api/methods.ts';
 import { assessForStorage, KB_VERSION } from '../../shared/clinical/index.ts';
-import { openTestServices, sampleDraft, snapshot, type TestServices } from './helpers.ts';
+import { failure, openTestServices, sampleDraft, snapshot, type TestServices } from './helpers.ts';
 import { TRANSPORTS, type Transport } from './transports.ts';
 
 /** Every method and rule of spec/encounter-api.md, over the IPC handlers and over the loopback bridge. */
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe.each(TRANSPORTS)('the encounter contract over %s', (_name, connect) => {
   let t: TestServices;

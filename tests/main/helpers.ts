@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from '../../shared/api/client.ts';
 import type { EncounterDraftInput } from '../../shared/api/encounter.ts';
+import { ApiError } from '../../shared/api/errors.ts';
 import { openServices, type OpenedServices, type OpenServicesOptions } from '../../electron/main/services.ts';
 import { dispatch } from '../../electron/main/ipc/dispatch.ts';
 
@@ -58,6 +59,17 @@ export function sampleDraft(overrides: Partial<EncounterDraftInput> = {}): Encou
     referral: { to: 'Vascular clinic', priority: 'urgent', question: 'Please exclude proximal DVT' },
     ...overrides,
   };
+}
+
+/** The ApiError a call fails with; the test fails if it succeeds or fails otherwise. */
+export async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }
 
 /** A digest of every row of every table, for "nothing changed" assertions. */

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -49,6 +50,9 @@ export const DVT_CASE: CaseInput = {
   ],
   absent: ['after-intense-activity', 'bruising-calf-ankle'],
 };
+
+/** SHA-256 of bytes, in hex, computed here rather than by the code under test. */
+export const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 export const SEEN_AT = '2026-11-25T10:30:00.000Z';
 

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,12 +8,10 @@ import { startRenderWorker } from '../../../electron/main/referral/render-worker
 import { knowledgeBase } from '../../../shared/clinical/index.ts';
 import type { ReferralOptionsInput } from '../../../shared/api/referral.ts';
 import type { EncounterWithAddenda } from '../../../shared/api/encounter.ts';
-import { DVT_CASE, HAS_PDFTOPPM, HAS_PDFTOTEXT, artefactDir, encounterFrom, fontDir, pdfPages, referralInput, squash } from './fixtures.ts';
+import { DVT_CASE, HAS_PDFTOPPM, HAS_PDFTOTEXT, artefactDir, encounterFrom, fontDir, pdfPages, referralInput, squash, sha } from './fixtures.ts';
 
 const renderer = createPdfRenderer({ fontDir });
 const render = (e: EncounterWithAddenda, options: ReferralOptionsInput = {}) => renderer.render(buildReferralDocument(referralInput(e, options)));
-const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
 const NO_POPPLER = 'pdftotext (poppler-utils) is not installed; CI installs it';
 
 describe.skipIf(!HAS_PDFTOTEXT)(`rendered referral read back with pdftotext${HAS_PDFTOTEXT ? '' : ` (skipped: ${NO_POPPLER})`}`, () => {

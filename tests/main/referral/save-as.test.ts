@@ -1,30 +1,15 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors.ts';
 import { DESKTOP_ONLY_MESSAGE, referralFileName } from '../../../shared/api/referral.ts';
 import type { ReferralSaveDialog, ReferralShell } from '../../../electron/main/app/referral-files.ts';
-import { openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
-import { DVT_CASE, PROFILE, fontDir } from './fixtures.ts';
+import { failure, openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
+import { DVT_CASE, PROFILE, fontDir, sha } from './fixtures.ts';
 
 /**
  * The desktop app's "Save as…" and "Open the file" for referral letters, with a fake save dialog
  * and a fake shell in place of Electron's: the real store, render worker and atomic export.
  */
-
-const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  const e: unknown = await p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-}
 
 /** A save dialog that answers what the test queued, and records what it was asked. */
 class FakeDialog implements ReferralSaveDialog {

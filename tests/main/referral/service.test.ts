@@ -1,28 +1,13 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors.ts';
 import { ReferralExportRequest, ReferralSections } from '../../../shared/api/referral.ts';
 import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
 import { createPdfRenderer } from '../../../electron/main/referral/render.ts';
 import { createReferralService, type ReferralAuditEntry } from '../../../electron/main/referral/service.ts';
 import { knowledgeBase } from '../../../shared/clinical/index.ts';
-import { openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
-import { DVT_CASE, HAS_PDFTOTEXT, PROFILE, encounterFrom, fontDir, pdfPages } from './fixtures.ts';
-
-const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  const e: unknown = await p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-}
+import { failure, openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
+import { DVT_CASE, HAS_PDFTOTEXT, PROFILE, encounterFrom, fontDir, pdfPages, sha } from './fixtures.ts';
 
 describe('referral methods over the contract, with the real store and render worker', () => {
   let t: TestServices;

@@ -3,8 +3,8 @@ import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors.ts';
 import { writeFileAtomic, type AtomicFs } from '../../../electron/main/referral/write-atomic.ts';
+import { failure } from '../helpers.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -17,17 +17,6 @@ afterEach(() => {
 
 const bytes = new TextEncoder().encode('%PDF-1.3 a referral letter\n');
 const listing = (): string[] => fs.readdirSync(dir).sort();
-
-async function apiError(p: Promise<unknown>): Promise<ApiError> {
-  const e: unknown = await p.then(
-    () => {
-      throw new Error('expected the write to fail');
-    },
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-}
 
 describe('writeFileAtomic', () => {
   it('writes the whole file and leaves no temporary file behind', async () => {
@@ -42,7 +31,7 @@ describe('writeFileAtomic', () => {
   it('never replaces an existing file without overwrite, and replaces it with overwrite', async () => {
     const target = join(dir, 'letter.pdf');
     fs.writeFileSync(target, 'the letter sent last week');
-    const e = await apiError(writeFileAtomic(target, bytes));
+    const e = await failure(writeFileAtomic(target, bytes));
     expect(e.code).toBe('exists');
     expect(e.message).toContain('letter.pdf');
     expect(fs.readFileSync(target, 'utf8')).toBe('the letter sent last week');
@@ -63,7 +52,7 @@ describe('writeFileAtomic', () => {
         return fsp.link(from, to);
       },
     };
-    const e = await apiError(writeFileAtomic(target, bytes, { fs: racing }));
+    const e = await failure(writeFileAtomic(target, bytes, { fs: racing }));
     expect(e.code).toBe('exists');
     expect(fs.readFileSync(target, 'utf8')).toBe('written meanwhile by another program');
     expect(listing()).toEqual(['letter.pdf']);
@@ -71,7 +60,7 @@ describe('writeFileAtomic', () => {
 
   it('says so when the folder does not exist, and creates nothing', async () => {
     const missing = join(dir, 'no-such-folder');
-    const e = await apiError(writeFileAtomic(join(missing, 'letter.pdf'), bytes));
+    const e = await failure(writeFileAtomic(join(missing, 'letter.pdf'), bytes));
     expect(e.code).toBe('io');
     expect(e.message).toBe(`The folder “${missing}” does not exist.`);
     expect(listing()).toEqual([]);
@@ -79,7 +68,7 @@ describe('writeFileAtomic', () => {
 
   it('says so when part of the path is a file', async () => {
     fs.writeFileSync(join(dir, 'notes.txt'), 'x');
-    const e = await apiError(writeFileAtomic(join(dir, 'notes.txt', 'letter.pdf'), bytes));
+    const e = await failure(writeFileAtomic(join(dir, 'notes.txt', 'letter.pdf'), bytes));
     expect(e.code).toBe('io');
     expect(e.message).toMatch(/is a file, not a folder/);
     expect(listing()).toEqual(['notes.txt']);
@@ -87,7 +76,7 @@ describe('writeFileAtomic', () => {
 
   it('refuses a target that is a folder', async () => {
     fs.mkdirSync(join(dir, 'letter.pdf'));
-    const e = await apiError(writeFileAtomic(join(dir, 'letter.pdf'), bytes, { overwrite: true }));
+    const e = await failure(writeFileAtomic(join(dir, 'letter.pdf'), bytes, { overwrite: true }));
     expect(e.code).toBe('io');
     expect(e.message).toMatch(/is a folder/);
     expect(listing()).toEqual(['letter.pdf']);
@@ -95,7 +84,7 @@ describe('writeFileAtomic', () => {
 
   it.skipIf(process.getuid?.() === 0)('says so when the folder is read-only (a real read-only folder; root ignores permissions)', async () => {
     fs.chmodSync(dir, 0o500);
-    const e = await apiError(writeFileAtomic(join(dir, 'letter.pdf'), bytes));
+    const e = await failure(writeFileAtomic(join(dir, 'letter.pdf'), bytes));
     expect(e.code).toBe('io');
     expect(e.message).toBe(`You do not have permission to write in “${dir}”.`);
     fs.chmodSync(dir, 0o700);
@@ -109,7 +98,7 @@ describe('writeFileAtomic', () => {
         throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
       },
     };
-    const e = await apiError(writeFileAtomic(join(dir, 'letter.pdf'), bytes, { fs: denied }));
+    const e = await failure(writeFileAtomic(join(dir, 'letter.pdf'), bytes, { fs: denied }));
     expect(e.code).toBe('io');
     expect(e.message).toBe(`You do not have permission to write in “${dir}”.`);
     expect(listing()).toEqual([]);
@@ -136,7 +125,7 @@ describe('writeFileAtomic', () => {
         });
       }) as AtomicFs['open'],
     };
-    const e = await apiError(writeFileAtomic(join(dir, 'letter.pdf'), bytes, { fs: full }));
+    const e = await failure(writeFileAtomic(join(dir, 'letter.pdf'), bytes, { fs: full }));
     expect(e.code).toBe('io');
     expect(e.message).toMatch(/not enough space/);
     expect(partial).not.toBe('');

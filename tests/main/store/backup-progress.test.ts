@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors.ts';
 import type { BackupPhase, BackupProgress } from '../../../shared/api/transfer.ts';
 import { pragmaValue } from '../../../electron/main/store/database.ts';
 import { seedHistory } from '../../e2e/review-helpers.ts';
-import { openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
+import { failure, openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
 
 /**
  * Backup and restore of a database large enough to take many steps (3,000 encounters), watched
@@ -14,16 +13,6 @@ import { openTestServices, sampleDraft, tempDir, type TestServices } from '../he
  */
 
 const SEEDED = 3000;
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A macrotask turn: the backup's steps complete on the event loop, so a poll loop must let it turn. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -2,22 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors.ts';
 import { openConnection } from '../../../electron/main/store/database.ts';
 import { SCHEMA_VERSION } from '../../../electron/main/store/migrations/index.ts';
-import { openTestServices, sampleDraft, snapshot, tempDir, type TestServices } from '../helpers.ts';
+import { failure, openTestServices, sampleDraft, snapshot, tempDir, type TestServices } from '../helpers.ts';
 
 /** Backups (a checked, atomic copy of the live database) and restore (checked first; nothing deleted). */
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('backup and restore', () => {
   let t: TestServices;

@@ -1,18 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors.ts';
-import { openTestServices, sampleDraft, snapshot, type TestServices } from '../helpers.ts';
+import { failure, openTestServices, sampleDraft, snapshot, type TestServices } from '../helpers.ts';
 
 /** JSON export of encounters with their history, and an import that checks first and never overwrites. */
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('export and import', () => {
   let source: TestServices;
