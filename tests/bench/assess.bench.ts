@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { assess, knowledgeBase } from '../../shared/clinical/index.ts';
+import { prng, shuffle } from '../shared/prng.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const vignettesDir = resolve(repoRoot, '../shared/vignettes');
@@ -32,21 +33,10 @@ function vignetteCases(): unknown[] {
 
 /** Seeded random cases (mulberry32), 5 to 40 distinct findings, about a quarter of them absent. */
 function randomCases(count: number, seed: number): unknown[] {
-  let s = seed >>> 0;
-  const random = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = prng(seed);
   const ids = knowledgeBase.findings.map((f) => f.id);
   return Array.from({ length: count }, () => {
-    const pool = ids.slice();
-    for (let i = pool.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-    }
+    const pool = shuffle(ids, random);
     const chosen = pool.slice(0, 5 + Math.floor(random() * 36));
     const absentFrom = Math.ceil(chosen.length * 0.75);
     return { findings: chosen.slice(0, absentFrom), absent: chosen.slice(absentFrom) };

@@ -1,23 +1,14 @@
 import type { EncounterDraftInput } from '../../../shared/api/encounter.ts';
 import { CAUSE_IDS, FINDING_IDS } from '../../../shared/clinical/vocabulary.ts';
+import { prng, shuffle } from '../prng.ts';
+
+export { prng };
 
 /**
  * Reproducible encounters for tests and benchmarks of the history: the same seed gives the same
  * encounters. Patients come back several times (timelines), notes carry searchable words, findings
  * are drawn from the vocabulary. Test data only: the combinations are random, not clinical cases.
  */
-
-/** mulberry32: a small, well-known seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GIVEN = ['Ada', 'Bo', 'Chen', 'Dara', 'Emeka', 'Farah', 'Goran', 'Hana', 'Ivo', 'Jun', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Vera', 'Wen', 'Yusuf', 'Zoe'];
 const FAMILY = ['Example', 'Okafor', 'Lindqvist', 'Moreau', 'Nakamura', 'Petrov', 'Quispe', 'Rahman', 'Silva', 'Tanaka', 'Umarov', 'Varga', 'Walsh', 'Xu', 'Young', 'Zielinski', 'Adeyemi', 'Bianchi', 'Castro', 'Dubois'];
@@ -46,14 +37,7 @@ export interface GenerateOptions {
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
-function sample<T>(rand: () => number, list: readonly T[], n: number): T[] {
-  const copy = [...list];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy.slice(0, n);
-}
+const sample = <T>(rand: () => number, list: readonly T[], n: number): T[] => shuffle(list, rand).slice(0, n);
 
 export function generateEncounters(options: GenerateOptions): GeneratedEncounter[] {
   const rand = prng(options.seed ?? 7);
