@@ -9,6 +9,8 @@ import type { ClinicianProfile } from '../../../shared/api/profile.ts';
 import { ReferralOptions, type ReferralOptionsInput } from '../../../shared/api/referral.ts';
 import { assessForStorage, knowledgeBase, type CaseInput } from '../../../shared/clinical/index.ts';
 import type { ReferralInput } from '../../../electron/main/referral/document.ts';
+import type { OpenServicesOptions } from '../../../electron/main/services.ts';
+import { openTestServices, sampleDraft, type TestServices } from '../helpers.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const fontDir = join(repoRoot, 'resources', 'fonts');
@@ -62,6 +64,16 @@ export const PROFILE: ClinicianProfile = {
   practice: 'Riverside Surgery, 1 High Street, Exampletown',
   contact: '01234 567890 · sam.reyes@example.org',
 };
+
+/** Real services with the bundled fonts and the test profile, and a DVT draft saved in them. */
+export async function servicesWithDvtDraft(
+  options: Partial<OpenServicesOptions> = {},
+): Promise<{ readonly t: TestServices; readonly id: string; readonly revision: number }> {
+  const t = openTestServices({ fontDir, ...options });
+  await t.client.profile.save(PROFILE);
+  const saved = await t.client.encounter.save(sampleDraft({ findings: DVT_CASE.findings, absent: DVT_CASE.absent }));
+  return { t, id: saved.id, revision: saved.revision };
+}
 
 export interface EncounterOverrides {
   readonly name?: string;

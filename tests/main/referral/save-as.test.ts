@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP_ONLY_MESSAGE, referralFileName } from '../../../shared/api/referral.ts';
 import type { ReferralSaveDialog, ReferralShell } from '../../../electron/main/app/referral-files.ts';
 import { failure, openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
-import { DVT_CASE, PROFILE, fontDir, sha } from './fixtures.ts';
+import { fontDir, servicesWithDvtDraft, sha } from './fixtures.ts';
 
 /**
  * The desktop app's "Save as…" and "Open the file" for referral letters, with a fake save dialog
@@ -42,12 +42,8 @@ describe('referral.saveAs and referral.open in the desktop app', () => {
   const exports = async () => (await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export');
 
   beforeAll(async () => {
-    t = openTestServices({ fontDir, dialog, shell });
+    ({ t, id, revision } = await servicesWithDvtDraft({ dialog, shell }));
     out = tempDir('legpain-save-as-');
-    await t.client.profile.save(PROFILE);
-    const saved = await t.client.encounter.save(sampleDraft({ findings: DVT_CASE.findings, absent: DVT_CASE.absent }));
-    id = saved.id;
-    revision = saved.revision;
   });
   afterAll(() => {
     t.dispose();

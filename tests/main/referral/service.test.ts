@@ -6,8 +6,8 @@ import { buildReferralDocument } from '../../../electron/main/referral/document.
 import { createPdfRenderer } from '../../../electron/main/referral/render.ts';
 import { createReferralService, type ReferralAuditEntry } from '../../../electron/main/referral/service.ts';
 import { knowledgeBase } from '../../../shared/clinical/index.ts';
-import { failure, openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
-import { DVT_CASE, HAS_PDFTOTEXT, PROFILE, encounterFrom, fontDir, pdfPages, sha } from './fixtures.ts';
+import { failure, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
+import { DVT_CASE, HAS_PDFTOTEXT, PROFILE, encounterFrom, fontDir, pdfPages, servicesWithDvtDraft, sha } from './fixtures.ts';
 
 describe('referral methods over the contract, with the real store and render worker', () => {
   let t: TestServices;
@@ -16,12 +16,8 @@ describe('referral methods over the contract, with the real store and render wor
   let revision: number;
 
   beforeAll(async () => {
-    t = openTestServices({ fontDir });
+    ({ t, id, revision } = await servicesWithDvtDraft());
     out = tempDir('legpain-referrals-');
-    await t.client.profile.save(PROFILE);
-    const saved = await t.client.encounter.save(sampleDraft({ findings: DVT_CASE.findings, absent: DVT_CASE.absent }));
-    id = saved.id;
-    revision = saved.revision;
   });
   afterAll(() => {
     t.dispose();
