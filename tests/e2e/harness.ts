@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startBridge } from '../../electron/main/bridge/server.ts';
 import { openServices } from '../../electron/main/services.ts';
 import { createClient, type Client } from '../../shared/api/client.ts';
+import type { Services } from '../../shared/api/methods.ts';
 import { httpInvoke } from '../../shared/api/transport.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -67,14 +68,17 @@ export interface OpenOptions {
   /** Store a clinician profile first, so the app opens on the start screen rather than first run. */
   readonly profile?: boolean;
   readonly bypassCSP?: boolean;
+  /** Stands between the bridge and the real services, e.g. to hold an answer back and test an ordering of answers. */
+  readonly wrapServices?: (services: Services) => Services;
 }
 
 export const PROFILE = { name: 'Dr Sam Reyes', role: 'General practitioner', practice: 'Riverside Practice', contact: '01234 567890' };
 
 export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<App> {
   const dataDir = mkdtempSync(join(tmpdir(), 'legpain-e2e-'));
+  const wrap = options.wrapServices ?? ((services: Services) => services);
   let opened = openServices({ dataDir });
-  let bridge = await startBridge({ services: opened.services, rendererDir: RENDERER_DIR });
+  let bridge = await startBridge({ services: wrap(opened.services), rendererDir: RENDERER_DIR });
   let running = true;
   const port = bridge.port;
   // The client follows the service across a restart (each start has a new token).
@@ -106,7 +110,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     },
     async startService() {
       opened = openServices({ dataDir });
-      bridge = await startBridge({ services: opened.services, rendererDir: RENDERER_DIR, port });
+      bridge = await startBridge({ services: wrap(opened.services), rendererDir: RENDERER_DIR, port });
       running = true;
       return bridge.url;
     },

@@ -10,6 +10,7 @@ import { startBridge } from '../../electron/main/bridge/server.ts';
 import { openServices } from '../../electron/main/services.ts';
 import { createClient, type Client } from '../../shared/api/client.ts';
 import type { EncounterDraftInput } from '../../shared/api/encounter.ts';
+import type { Services } from '../../shared/api/methods.ts';
 import { httpInvoke } from '../../shared/api/transport.ts';
 import { knowledgeBase } from '../../shared/clinical/index.ts';
 import { artifactPath, birthDateForAge, launchBrowser, loadVignettes, openApp, PROFILE, RENDERER_DIR, seriousViolations } from './harness.ts';
@@ -367,6 +368,135 @@ describe('reprint from the review screen', () => {
       await page.locator('#reprint-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.waitForTimeout(800); // the PDF viewer paints after the frame loads
       await page.screenshot({ path: artifactPath('referral-reprint.png') });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+/**
+ * Services holding the first letter back once armed: the first `referral.suggest` answers only once
+ * the first `referral.preview` has started, and that preview renders only when the test lets it go,
+ * so the suggestion (and whatever the clinician does next) arrives while the letter is rendering.
+ * Counts the previews in flight at once.
+ */
+function holdFirstLetter() {
+  let started = (): void => undefined;
+  const previewStarted = new Promise<void>((resolve) => (started = resolve));
+  let letGo = (): void => undefined;
+  const released = new Promise<void>((resolve) => (letGo = resolve));
+  // A call that never comes fails the test's own waits, not the bridge.
+  const atMost = (p: Promise<void>) => Promise.race([p, new Promise<void>((resolve) => setTimeout(resolve, 20_000))]);
+  const state = { armed: false, previews: 0, inFlight: 0, mostInFlight: 0, suggested: false };
+  const wrap = (services: Services): Services => ({
+    ...services,
+    async 'referral.suggest'(input) {
+      if (!state.armed) return services['referral.suggest'](input);
+      await atMost(previewStarted);
+      const answer = await services['referral.suggest'](input);
+      state.suggested = true;
+      return answer;
+    },
+    async 'referral.preview'(input) {
+      if (!state.armed) return services['referral.preview'](input);
+      state.previews++;
+      state.mostInFlight = Math.max(state.mostInFlight, ++state.inFlight);
+      try {
+        if (state.previews === 1) {
+          started();
+          await atMost(released);
+        }
+        return await services['referral.preview'](input);
+      } finally {
+        state.inFlight--;
+      }
+    },
+  });
+  return { wrap, state, previewStarted, arm: () => (state.armed = true), release: () => letGo() };
+}
+
+/** Waits for the preview to be up to date (its save link offered, nothing said to have changed); resolves to its bytes. */
+async function expectFreshPreview(page: Page): Promise<Buffer> {
+  await readyStatus(page).getByRole('link', { name: 'Save the PDF' }).waitFor({ timeout: 15_000 });
+  expect(await readyStatus(page).innerText()).not.toMatch(/changed since|Updating/);
+  expect(await page.locator('iframe.letter-frame.outdated').count()).toBe(0);
+  const letter = await downloadLetter(page);
+  await expectPreviewIs(page, letter);
+  return letter;
+}
+
+describe('the suggestion arriving while the first letter renders', () => {
+  const draft = (name: string): EncounterDraftInput => ({
+    ...DVT_DRAFT(),
+    patient: { name, birthDate: '1966-02-03', sex: 'female', identifier: 'MRN 6060' },
+    findings: ['loc-calf', 'unilateral', 'calf-swelling'],
+    absent: ['after-intense-activity'],
+  });
+
+  test('workspace: a section left out meanwhile (saved as a new revision) is in the preview that follows, which ends up fresh', async () => {
+    const held = holdFirstLetter();
+    const app = await openApp(browser, { profile: true, wrapServices: held.wrap });
+    try {
+      const { page, client } = app;
+      const { id } = await client.encounter.save(draft('Sue Suggest'));
+      const unedited = pdfText(Buffer.from((await client.referral.preview({ id, options: {} })).pdfBase64, 'base64'));
+      expect(unedited).toContain('Pertinent negatives');
+      held.arm();
+      await page.goto(`${app.url}#/encounter/${encodeURIComponent(id)}`);
+      await page.getByRole('heading', { level: 1, name: /^Sue Suggest/ }).waitFor();
+      await page.getByRole('heading', { name: /Working diagnosis and referral/ }).scrollIntoViewIfNeeded();
+
+      await page.getByRole('button', { name: 'Prepare the referral letter (PDF)' }).click();
+      await held.previewStarted;
+      // The suggested wording arrives while the letter renders; the clinician leaves a section out.
+      await expect.poll(() => held.state.suggested).toBe(true);
+      await expect.poll(() => page.getByLabel('Reason for referral').inputValue()).not.toBe('');
+      await page.getByRole('checkbox', { name: 'Pertinent negatives' }).uncheck();
+      await expect.poll(async () => (await client.encounter.get({ id })).referral?.sections, { timeout: 10_000 }).toEqual({ negatives: false });
+      held.release();
+
+      const letter = await expectFreshPreview(page);
+      const text = pdfText(letter);
+      expect(text).not.toContain('Pertinent negatives');
+      expect(text).toContain('Findings present');
+      // The letter of the latest revision with the choices on screen (all saved with it).
+      const stored = await client.encounter.get({ id });
+      expect((await client.referral.preview({ id, revision: stored.revision, options: {} })).sha256).toBe(sha(letter));
+      expect(held.state.mostInFlight).toBe(1);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('review reprint: a section left out meanwhile (this print only) is in the preview that follows, which ends up fresh', async () => {
+    const held = holdFirstLetter();
+    const app = await openApp(browser, { profile: true, wrapServices: held.wrap });
+    try {
+      const { page, client } = app;
+      const saved = await client.encounter.save(draft('Ray Reprint'));
+      await client.encounter.sign({ id: saved.id, baseRevision: saved.revision });
+      const { id, revision } = await client.encounter.get({ id: saved.id });
+      held.arm();
+      await page.goto(`${app.url}#/review/${encodeURIComponent(id)}`);
+      await page.getByRole('heading', { level: 1, name: /Ray Reprint, seen/ }).waitFor();
+
+      await page.getByRole('button', { name: 'Reprint the referral letter' }).click();
+      await held.previewStarted;
+      // On the review screen the suggested priority comes from referral.suggest.
+      await expect.poll(() => held.state.suggested).toBe(true);
+      await page.locator('.priority-why').waitFor();
+      await page.getByRole('checkbox', { name: 'Pertinent negatives' }).uncheck();
+      held.release();
+
+      const letter = await expectFreshPreview(page);
+      const text = pdfText(letter);
+      expect(text).not.toContain('Pertinent negatives');
+      expect(text).toContain('Findings present');
+      expect((await client.referral.preview({ id, revision, options: { sections: { negatives: false } } })).sha256).toBe(sha(letter));
+      expect((await client.encounter.get({ id })).revision).toBe(revision);
+      expect(held.state.mostInFlight).toBe(1);
+      expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();
     }
