@@ -1,7 +1,6 @@
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { Db } from '../store/database.ts';
 import { getHead, type Head } from '../store/encounters.ts';
-import { readProfile } from '../store/profile.ts';
 import type { Store } from '../store/store.ts';
 
 /** What every domain's services share: the store, the clock and the app's identity. */
@@ -11,8 +10,8 @@ export interface ServiceContext {
   readonly appVersion: string;
 }
 
-/** Who the audit log and signatures name: the clinician profile's name. */
-export const whoIs = (db: Db): string => readProfile(db)?.name ?? 'unknown user';
+// Defined beside the profile so the store's import can name the same person; re-exported for the services.
+export { whoIs } from '../store/profile.ts';
 
 export function requireHead(db: Db, id: string): Head {
   const head = getHead(db, id);

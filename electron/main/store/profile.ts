@@ -9,6 +9,9 @@ export function readProfile(db: Db): ClinicianProfile | null {
   return row === undefined ? null : ClinicianProfile.parse(JSON.parse(row.json));
 }
 
+/** Who the audit log and signatures name: the clinician profile's name. */
+export const whoIs = (db: Db): string => readProfile(db)?.name ?? 'unknown user';
+
 export function writeProfile(db: Db, profile: ClinicianProfile): void {
   stmt(db, 'INSERT INTO profile (only, json) VALUES (1, ?) ON CONFLICT (only) DO UPDATE SET json = excluded.json').run(
     JSON.stringify(profile),
