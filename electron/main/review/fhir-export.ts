@@ -1,8 +1,8 @@
-import { ApiError } from '../../../shared/api/errors.ts';
 import { knowledgeBase } from '../../../shared/clinical/index.ts';
 import { toFhirBundle, type FhirSourceEncounter } from '../../../shared/review/fhir/index.ts';
-import { stmt, type Db } from '../store/database.ts';
-import { getHead, readEncounter, type Head } from '../store/encounters.ts';
+import type { Db } from '../store/database.ts';
+import { readEncounter } from '../store/encounters.ts';
+import { headsToExport } from '../store/transfer.ts';
 
 /** Encounters (all, or the ids given) as a FHIR R4 Bundle: the latest revision of each, with its addenda. */
 export function exportFhir(db: Db, options: { ids?: readonly string[] | undefined; exportedAt: string }): { json: string; count: number } {
@@ -10,15 +10,7 @@ export function exportFhir(db: Db, options: { ids?: readonly string[] | undefine
   db.exec('BEGIN');
   let items: FhirSourceEncounter[];
   try {
-    const heads: Head[] =
-      options.ids === undefined
-        ? (stmt(db, 'SELECT n, id, created_at, revision, status, signed_revision, signed_at, signed_by FROM encounters ORDER BY n').all() as unknown as Head[])
-        : [...new Set(options.ids)].map((id, i) => {
-            const head = getHead(db, id);
-            if (head === undefined) throw new ApiError('not-found', `There is no encounter with the id ${id}; nothing was exported.`, `ids.${i}`);
-            return head;
-          });
-    items = heads.map((head) => {
+    items = headsToExport(db, options.ids).map((head) => {
       const { addenda, ...encounter } = readEncounter(db, head);
       return { encounter, addenda };
     });

@@ -39,7 +39,7 @@ export interface Head {
   signed_by: string | null;
 }
 
-const HEAD_COLUMNS = 'n, id, created_at, revision, status, signed_revision, signed_at, signed_by';
+export const HEAD_COLUMNS = 'n, id, created_at, revision, status, signed_revision, signed_at, signed_by';
 
 export const getHead = (db: Db, id: string): Head | undefined =>
   stmt(db, `SELECT ${HEAD_COLUMNS} FROM encounters WHERE id = ?`).get(id) as Head | undefined;

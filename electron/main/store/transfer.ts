@@ -10,8 +10,8 @@ import { KB_VERSION } from '../../../shared/clinical/index.ts';
 import { describeIssue } from '../ipc/issues.ts';
 import { appendAudit } from './audit.ts';
 import { inTransaction, stmt, type Db } from './database.ts';
-import { getHead, insertEncounter, pickFields, readAddenda, readRevisions, type Head, type NewEncounter } from './encounters.ts';
-import { readProfile } from './profile.ts';
+import { getHead, HEAD_COLUMNS, insertEncounter, pickFields, readAddenda, readRevisions, type Head, type NewEncounter } from './encounters.ts';
+import { whoIs } from './profile.ts';
 
 /** JSON export of encounters with their whole history, and an import that never overwrites. */
 
@@ -28,6 +28,16 @@ function exported(db: Db, head: Head): ExportedEncounter {
   };
 }
 
+/** All encounters in the order they were created, or the ones named (each once); an unknown id stops the export. */
+export function headsToExport(db: Db, ids: readonly string[] | undefined): Head[] {
+  if (ids === undefined) return stmt(db, `SELECT ${HEAD_COLUMNS} FROM encounters ORDER BY n`).all() as unknown as Head[];
+  return [...new Set(ids)].map((id, i) => {
+    const head = getHead(db, id);
+    if (head === undefined) throw new ApiError('not-found', `There is no encounter with the id ${id}; nothing was exported.`, `ids.${i}`);
+    return head;
+  });
+}
+
 export function exportEncounters(
   db: Db,
   options: { ids?: readonly string[] | undefined; exportedAt: string; appVersion: string },
@@ -35,17 +45,7 @@ export function exportEncounters(
   // One read transaction: a consistent snapshot even if a save lands meanwhile.
   db.exec('BEGIN');
   try {
-    let heads: Head[];
-    if (options.ids === undefined) {
-      heads = stmt(db, 'SELECT n, id, created_at, revision, status, signed_revision, signed_at, signed_by FROM encounters ORDER BY n').all() as unknown as Head[];
-    } else {
-      heads = [...new Set(options.ids)].map((id, i) => {
-        const head = getHead(db, id);
-        if (head === undefined) throw new ApiError('not-found', `There is no encounter with the id ${id}; nothing was exported.`, `ids.${i}`);
-        return head;
-      });
-    }
-    const encounters = heads.map((h) => exported(db, h));
+    const encounters = headsToExport(db, options.ids).map((h) => exported(db, h));
     const document = {
       format: EXPORT_FORMAT,
       version: EXPORT_FORMAT_VERSION,
@@ -144,7 +144,7 @@ export function importEncounters(db: Db, json: string, at: string): ImportResult
 
   if (accepted.length > 0) {
     inTransaction(db, () => {
-      const who = readProfile(db)?.name ?? 'unknown user';
+      const who = whoIs(db);
       for (const e of accepted) {
         insertEncounter(db, e);
         appendAudit(db, { at, who, action: 'import', encounterId: e.id, detail: { revisions: e.revisions.length, status: e.status } });
