@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { ApiError } from '../../../shared/api/errors.ts';
+import { tempPathBeside } from '../store/files.ts';
 
 /**
  * Writes a file so that a reader sees either the old state or the whole new file, never part of
@@ -30,12 +30,11 @@ export async function writeFileAtomic(path: string, data: Uint8Array, options: W
   const fs = options.fs ?? nodeFs;
   const target = resolve(path);
   const dir = dirname(target);
-  const name = basename(target);
 
   await checkFolder(fs, dir);
   await checkTarget(fs, target, dir, options.overwrite === true);
 
-  const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathBeside(target);
   let tempExists = false;
   try {
     const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
