@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, birthDateForAge, launchBrowser, loadVignettes, openApp, seriousViolations, type App } from './harness.ts';
 import { enterCase } from './enter-case.ts';
-import { clickRegion, redFlagsRegion, startEncounter, typeFinding, waitSaved } from './pages.ts';
+import { clickRegion, differentialItems, redFlagsRegion, startEncounter, typeFinding, waitSaved } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -65,7 +65,7 @@ describe('axe-core finds no serious or critical violation', () => {
       await typeFinding(page, 'calf-swelling', 'present');
       await typeFinding(page, 'dyspnea-or-chest-pain', 'present');
       await typeFinding(page, 'numbness', 'absent');
-      await page.locator('ol[aria-label="Differential diagnosis"] > li summary').first().click();
+      await differentialItems(page).locator('summary').first().click();
       await page.locator('.wells summary').click();
       await page.getByLabel('Find a finding').fill('calf');
       await expectAccessible(page, 'workspace');
