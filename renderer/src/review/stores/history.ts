@@ -100,18 +100,19 @@ export const useHistoryStore = defineStore('history', () => {
     return loadPage(0);
   }
 
-  const matchesFilters = (h: SearchHit): boolean => {
-    if (filters.status && h.status !== filters.status) return false;
-    if (filters.cause && h.topCause !== filters.cause && h.workingDiagnosis !== filters.cause) return false;
-    if (filters.redFlags === 'with' && h.redFlags.length === 0) return false;
-    if (filters.redFlags === 'without' && h.redFlags.length > 0) return false;
-    const seen = Date.parse(h.seenAt);
-    if (filters.from && seen < Date.parse(dayStart(filters.from))) return false;
-    if (filters.to && seen > Date.parse(dayEnd(filters.to))) return false;
-    return true;
-  };
-
-  const filteredHits = computed(() => hits.value.filter(matchesFilters));
+  const filteredHits = computed(() => {
+    // The date bounds once per filtering, not once per hit.
+    const from = filters.from ? Date.parse(dayStart(filters.from)) : -Infinity;
+    const to = filters.to ? Date.parse(dayEnd(filters.to)) : Infinity;
+    return hits.value.filter((h) => {
+      if (filters.status && h.status !== filters.status) return false;
+      if (filters.cause && h.topCause !== filters.cause && h.workingDiagnosis !== filters.cause) return false;
+      if (filters.redFlags === 'with' && h.redFlags.length === 0) return false;
+      if (filters.redFlags === 'without' && h.redFlags.length > 0) return false;
+      const seen = Date.parse(h.seenAt);
+      return !(seen < from || seen > to);
+    });
+  });
 
   /**
    * Runs the search for the current text. One request at a time: while one is out, only the newest
