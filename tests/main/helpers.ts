@@ -84,3 +84,8 @@ export function snapshot(db: import('node:sqlite').DatabaseSync): string {
   );
   return createHash('sha256').update(rows).digest('hex');
 }
+
+/** FTS5's integrity-check: throws when the search index disagrees with the encounters it indexes. */
+export function checkSearchIndex(db: import('node:sqlite').DatabaseSync): void {
+  db.prepare("INSERT INTO encounter_search (encounter_search) VALUES ('integrity-check')").run();
+}

@@ -6,7 +6,7 @@ import { EncounterDraft } from '../../../shared/api/encounter.ts';
 import { openServices } from '../../../electron/main/services.ts';
 import { serializeFields } from '../../../electron/main/store/encounters.ts';
 import { prng } from '../fixtures/crash-payload.ts';
-import { tempDir } from '../helpers.ts';
+import { checkSearchIndex, tempDir } from '../helpers.ts';
 
 /**
  * Crash safety: a child process saving in a loop is killed with SIGKILL at random moments, over
@@ -96,7 +96,7 @@ describe('crash safety', () => {
         const audited = db.prepare("SELECT count(*) AS n FROM audit WHERE action IN ('create', 'save')").get() as { n: number };
         expect(audited.n, `kill ${i}`).toBe(stored.size);
         // The search index and the audit log stayed in step with the encounters.
-        expect(db.prepare("INSERT INTO encounter_search (encounter_search) VALUES ('integrity-check')").run()).toBeTruthy();
+        checkSearchIndex(db);
         expect(opened.services['audit.verify']({})).toMatchObject({ intact: true });
       } finally {
         opened.close();
