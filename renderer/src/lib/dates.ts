@@ -47,3 +47,8 @@ export function ageOn(birthDate: string, onDate: string): number | null {
   const years = Number(d[1]) - Number(b[1]) - (d[2]! < b[2]! ? 1 : 0);
   return years >= 0 ? years : null;
 }
+
+/** The patient's age on the local day of the encounter, or null when the birth date is not recorded. */
+export function ageAtVisit(birthDate: string | null, seenAt: string): number | null {
+  return birthDate ? ageOn(birthDate, localDate(seenAt)) : null;
+}

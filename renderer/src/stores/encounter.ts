@@ -3,7 +3,7 @@ import { computed, ref, shallowRef, toRaw, watch } from 'vue';
 import { EncounterDraft, type Encounter, type EncounterStatus } from '../../../shared/api/encounter.ts';
 import type { StoredAssessment } from '../../../shared/clinical/assessment.ts';
 import { api, plainError, type PlainError } from '../api.ts';
-import { ageOn, localDate } from '../lib/dates.ts';
+import { ageAtVisit } from '../lib/dates.ts';
 import { clearMirror, clearRecovered, readMirror, readRecovered, writeMirror, writeRecovered, type Mirror } from '../lib/mirror.ts';
 import {
   absentIds,
@@ -73,7 +73,7 @@ export const useEncounterStore = defineStore('encounter', () => {
   const isOpen = computed(() => id.value !== null);
   const findings = computed(() => presentIds(copy.value));
   const absent = computed(() => absentIds(copy.value));
-  const age = computed(() => (copy.value.patient.birthDate ? ageOn(copy.value.patient.birthDate, localDate(copy.value.seenAt)) : null));
+  const age = computed(() => ageAtVisit(copy.value.patient.birthDate, copy.value.seenAt));
 
   // Every change of the working copy, from any input, is an edit to save.
   watch(
