@@ -124,6 +124,8 @@ export const PdfPath = z
   .min(1, 'Choose where to save the referral')
   .max(4096)
   .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'Choose a full path for the referral file')
+  // As BackupTarget's path: a NUL would reach the file system and fail there with a code, not words.
+  .refine((p) => !p.includes('\0'), 'The file path contains an invalid character')
   .refine((p) => /\.pdf$/i.test(p), 'The referral file name must end in .pdf');
 
 export const ReferralRequest = z.object({
