@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { parseReviewPath, reviewHash, isReviewRoute, type ReviewRoute } from '../review/routes.ts';
+import { parseReviewPath, reviewHash, isReviewRoute, workspaceHref, type ReviewRoute } from '../review/routes.ts';
 
 /** The screens of the app, addressed by the URL hash so a reload reopens the same one. */
 export type Route =
@@ -23,7 +23,7 @@ export function hashOf(route: Route): string {
   if (isReviewRoute(route)) return reviewHash(route);
   switch (route.name) {
     case 'encounter':
-      return `#/encounter/${encodeURIComponent(route.id)}`;
+      return workspaceHref(route.id);
     case 'profile':
       return '#/profile';
     case 'new':
