@@ -3,7 +3,7 @@ import type { ReviewComparison } from '../../../shared/api/methods/review.ts';
 import { compareAssessments } from '../../../shared/review/compare.ts';
 import { assessEncounter } from '../services/assessment.ts';
 import type { Db } from '../store/database.ts';
-import { pickFields, readRevisions } from '../store/encounters.ts';
+import { pickFields, readRevision } from '../store/encounters.ts';
 import { requireHead } from '../services/context.ts';
 
 /**
@@ -13,7 +13,7 @@ import { requireHead } from '../services/context.ts';
 export function compareWithToday(db: Db, id: string, revision: number | undefined): ReviewComparison {
   const head = requireHead(db, id);
   const wanted = revision ?? head.revision;
-  const entry = readRevisions(db, head).find((r) => r.revision === wanted);
+  const entry = readRevision(db, head, wanted);
   if (entry === undefined) throw new ApiError('not-found', `This encounter has no revision ${wanted}.`, 'revision');
   const stored = entry.encounter.assessment;
   let current;

@@ -233,13 +233,21 @@ export function readEncounter(db: Db, head: Head): EncounterWithAddenda {
   return { ...toEncounter(head, readRevisionRow(db, head.n, head.revision)), addenda: readAddenda(db, head.n) };
 }
 
+function toRevisionEntry(db: Db, head: Head, row: RevisionRow): RevisionEntry {
+  const r = decodeRevision(db, row);
+  return { revision: r.revision, savedAt: r.savedAt, savedBy: r.savedBy, encounter: toEncounter(head, r) };
+}
+
 export function readRevisions(db: Db, head: Head): RevisionEntry[] {
   return stmt(db, `${REVISION_SELECT} WHERE r.encounter_n = ? ORDER BY r.revision`)
     .all(head.n)
-    .map((row) => {
-      const r = decodeRevision(db, row as unknown as RevisionRow);
-      return { revision: r.revision, savedAt: r.savedAt, savedBy: r.savedBy, encounter: toEncounter(head, r) };
-    });
+    .map((row) => toRevisionEntry(db, head, row as unknown as RevisionRow));
+}
+
+/** One revision as readRevisions shows it (only that one decoded), or undefined when there is no such revision. */
+export function readRevision(db: Db, head: Head, revision: number): RevisionEntry | undefined {
+  const row = stmt(db, `${REVISION_SELECT} WHERE r.encounter_n = ? AND r.revision = ?`).get(head.n, revision);
+  return row === undefined ? undefined : toRevisionEntry(db, head, row as unknown as RevisionRow);
 }
 
 export interface SummaryRow {
