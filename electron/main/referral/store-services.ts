@@ -1,7 +1,5 @@
 import type { ServiceContext } from '../services/context.ts';
-import { requireHead, whoIs } from '../services/context.ts';
-import { appendAudit } from '../store/audit.ts';
-import { inTransaction } from '../store/database.ts';
+import { recordAudit, requireHead } from '../services/context.ts';
 import { readEncounter } from '../store/encounters.ts';
 import { readProfile } from '../store/profile.ts';
 import { knowledgeBase } from '../../../shared/clinical/index.ts';
@@ -37,10 +35,7 @@ export function referralServices(ctx: ServiceContext, options: ReferralWiringOpt
       return readEncounter(db, requireHead(db, id));
     },
     getProfile: () => readProfile(ctx.store.db),
-    appendAudit: ({ action, encounterId, detail }) => {
-      const db = ctx.store.db;
-      inTransaction(db, () => appendAudit(db, { at: ctx.now().toISOString(), who: whoIs(db), action, encounterId, detail: { ...detail } }));
-    },
+    appendAudit: ({ action, encounterId, detail }) => recordAudit(ctx, { action, encounterId, detail: { ...detail } }),
     renderer,
     kb: knowledgeBase,
     appVersion: ctx.appVersion,

@@ -1,7 +1,5 @@
 import type { Services } from '../../../shared/api/methods.ts';
-import { appendAudit } from '../store/audit.ts';
-import { inTransaction } from '../store/database.ts';
-import { whoIs, type ServiceContext } from '../services/context.ts';
+import { recordAudit, type ServiceContext } from '../services/context.ts';
 import { compareWithToday } from './compare.ts';
 import { exportFhir } from './fhir-export.ts';
 import { importFhir } from './fhir-import.ts';
@@ -14,12 +12,9 @@ export function reviewServices(ctx: ServiceContext): Pick<Services, ReviewMethod
     'review.compare': ({ id, revision }) => compareWithToday(ctx.store.db, id, revision),
 
     'data.exportFhir'({ ids }) {
-      const db = ctx.store.db;
       const at = ctx.now().toISOString();
-      const result = exportFhir(db, { ids, exportedAt: at });
-      inTransaction(db, () =>
-        appendAudit(db, { at, who: whoIs(db), action: 'export', encounterId: null, detail: { count: result.count, format: 'FHIR R4' } }),
-      );
+      const result = exportFhir(ctx.store.db, { ids, exportedAt: at });
+      recordAudit(ctx, { action: 'export', encounterId: null, detail: { count: result.count, format: 'FHIR R4' } }, at);
       return result;
     },
 

@@ -1,6 +1,8 @@
 import { ApiError } from '../../../shared/api/errors.ts';
-import type { Db } from '../store/database.ts';
+import { appendAudit, type AuditInput } from '../store/audit.ts';
+import { inTransaction, type Db } from '../store/database.ts';
 import { getHead, type Head } from '../store/encounters.ts';
+import { whoIs } from '../store/profile.ts';
 import type { Store } from '../store/store.ts';
 
 /** What every domain's services share: the store, the clock and the app's identity. */
@@ -11,7 +13,13 @@ export interface ServiceContext {
 }
 
 // Defined beside the profile so the store's import can name the same person; re-exported for the services.
-export { whoIs } from '../store/profile.ts';
+export { whoIs };
+
+/** An audit entry on its own (not part of a change), in its own transaction, naming the clinician; `at` defaults to now. */
+export function recordAudit(ctx: ServiceContext, entry: Omit<AuditInput, 'at' | 'who'>, at = ctx.now().toISOString()): void {
+  const db = ctx.store.db;
+  inTransaction(db, () => appendAudit(db, { ...entry, at, who: whoIs(db) }));
+}
 
 export function requireHead(db: Db, id: string): Head {
   const head = getHead(db, id);

@@ -1,19 +1,15 @@
 import type { Services } from '../../../shared/api/methods.ts';
-import { appendAudit } from '../store/audit.ts';
-import { inTransaction } from '../store/database.ts';
 import { exportEncounters, importEncounters } from '../store/transfer.ts';
 import { createBackupJobs } from './backup-jobs.ts';
-import { whoIs, type ServiceContext } from './context.ts';
+import { recordAudit, type ServiceContext } from './context.ts';
 
 type DataMethod = 'backup.create' | 'backup.restore' | 'backup.progress' | 'data.exportJson' | 'data.importJson';
 
 /** Backups, restore (one at a time, with progress), JSON export and import; each recorded in the audit log. */
 export function dataServices(ctx: ServiceContext): Pick<Services, DataMethod> {
   const jobs = createBackupJobs();
-  const audit = (action: 'backup' | 'restore' | 'export', detail: Record<string, string | number>): void => {
-    const db = ctx.store.db;
-    inTransaction(db, () => appendAudit(db, { at: ctx.now().toISOString(), who: whoIs(db), action, encounterId: null, detail }));
-  };
+  const audit = (action: 'backup' | 'restore' | 'export', detail: Record<string, string | number>): void =>
+    recordAudit(ctx, { action, encounterId: null, detail });
 
   return {
     'backup.create': ({ path }) =>
