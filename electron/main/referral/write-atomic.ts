@@ -94,7 +94,9 @@ async function placeWithoutReplacing(fs: AtomicFs, temp: string, target: string,
     await fs.rename(temp, target);
     return;
   }
-  await fs.unlink(temp);
+  // The letter is in place under its name: a temporary name that cannot be removed (it is a second
+  // link to the same letter) must not report the save as failed, nor skip its audit entry.
+  await fs.unlink(temp).catch(() => undefined);
 }
 
 async function syncFolder(fs: AtomicFs, dir: string): Promise<void> {
