@@ -5,6 +5,7 @@ import { ApiError } from '../../../shared/api/errors.ts';
 import type { Services } from '../../../shared/api/methods.ts';
 import { DESKTOP_ONLY_MESSAGE, PdfPath, referralFileName } from '../../../shared/api/referral.ts';
 import type { AppSettings, SettingsPatch } from '../../../shared/api/settings.ts';
+import { requireRevision } from '../referral/service.ts';
 
 /**
  * Where a referral letter goes once the clinician has seen it: the desktop app's save dialog and
@@ -74,12 +75,7 @@ export function createReferralFileServices(deps: ReferralFileDeps): ReferralFile
       if (deps.dialog === undefined) throw new ApiError('forbidden', DESKTOP_ONLY_MESSAGE);
       const encounter = await deps.getEncounter(request.id);
       // Checked before the dialog, so the clinician is not asked for a file that cannot be written.
-      if (request.revision !== undefined && request.revision !== encounter.revision) {
-        throw new ApiError(
-          'conflict',
-          `This encounter has changed since the referral was prepared (revision ${request.revision}, now ${encounter.revision}). Review the latest version first.`,
-        );
-      }
+      requireRevision(request.revision, encounter.revision);
       const { lastExportFolder } = await deps.getSettings();
       const chosen = await deps.dialog.chooseSavePath({
         defaultName: referralFileName(encounter.patient.name, encounter.seenAt, deps.timeZone),

@@ -48,18 +48,23 @@ export interface ReferralServiceDeps {
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** The letter is prepared from the revision the clinician is looking at, or not at all (conflict). */
+export function requireRevision(requested: number | undefined, current: number): void {
+  if (requested !== undefined && requested !== current) {
+    throw new ApiError(
+      'conflict',
+      `This encounter has changed since the referral was prepared (revision ${requested}, now ${current}). Review the latest version first.`,
+    );
+  }
+}
+
 export function createReferralService(deps: ReferralServiceDeps): ReferralServices {
   const kb = referralKnowledgeBase(deps.kb);
   const defaultTimeZone = deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   const load = async (request: Pick<ReferralRequest, 'id' | 'revision'>): Promise<EncounterWithAddenda> => {
     const encounter = await deps.getEncounter(request.id);
-    if (request.revision !== undefined && request.revision !== encounter.revision) {
-      throw new ApiError(
-        'conflict',
-        `This encounter has changed since the referral was prepared (revision ${request.revision}, now ${encounter.revision}). Review the latest version first.`,
-      );
-    }
+    requireRevision(request.revision, encounter.revision);
     return encounter;
   };
 
