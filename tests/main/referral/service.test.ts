@@ -102,6 +102,8 @@ describe('referral methods over the contract, with the real store and render wor
     };
     await invalid({ id, path: 'relative/letter.pdf' }, 'path');
     await invalid({ id, path: join(out.path, 'letter.docx') }, 'path');
+    // A NUL byte would reach the file system and fail there with an internal error code.
+    await invalid({ id, path: join(out.path, 'x\u0000y.pdf') }, 'path');
     await invalid({ id, path: join(out.path, 'x.pdf'), options: { differentialTop: 50 } }, 'options.differentialTop');
     await invalid({ id, path: join(out.path, 'x.pdf'), options: { timeZone: 'Mars/Olympus' } }, 'options.timeZone');
     await invalid({ id, path: join(out.path, 'x.pdf'), options: { sections: { notes: 'no' } } }, 'options.sections.notes');
