@@ -24,6 +24,7 @@ const FALLBACK: Record<ErrorCode, string> = {
   exists: 'This already exists.',
   io: 'The record could not be written to disk. Check that the disk is not full.',
   forbidden: 'This action is not allowed from here.',
+  busy: 'A backup is being restored; nothing can be saved until it has finished.',
   internal: 'Something went wrong inside the application.',
 };
 

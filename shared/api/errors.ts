@@ -1,5 +1,9 @@
 /** Error codes of the IPC contract (spec/encounter-api.md), shared by every transport. */
-export const ERROR_CODES = ['invalid', 'not-found', 'conflict', 'locked', 'exists', 'io', 'forbidden', 'internal'] as const;
+/**
+ * `busy`: the request was refused because of work in progress (a restore replacing the database);
+ * nothing was changed and the same request succeeds once that work is over.
+ */
+export const ERROR_CODES = ['invalid', 'not-found', 'conflict', 'locked', 'exists', 'io', 'forbidden', 'busy', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ApiErrorBody {

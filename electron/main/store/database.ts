@@ -1,4 +1,5 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { ApiError } from '../../../shared/api/errors.ts';
 
 /** Opening the database with the settings every connection needs, and the one way to change it. */
 
@@ -30,6 +31,8 @@ export function openConnection(path: string, options: { readOnly?: boolean } = {
  * write lock up front so a concurrent writer waits instead of failing half-way.
  */
 export function inTransaction<T>(db: Db, fn: () => T): T {
+  const refused = writesRefused.get(db);
+  if (refused !== undefined) throw new ApiError('busy', refused);
   db.exec('BEGIN IMMEDIATE');
   let result: T;
   try {
@@ -44,6 +47,18 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
 }
 
 const commitListeners = new WeakMap<Db, () => void>();
+const writesRefused = new WeakMap<Db, string>();
+
+/**
+ * While a restore copies, checks and swaps in a backup, the live database is about to be set
+ * aside: a change written to it then would be acknowledged and then vanish from the app. Every
+ * write through inTransaction is refused meanwhile with `busy` and `message` (null lets writes
+ * through again). Reads go on as usual.
+ */
+export function refuseWrites(db: Db, message: string | null): void {
+  if (message === null) writesRefused.delete(db);
+  else writesRefused.set(db, message);
+}
 
 /** Called after each transaction inTransaction commits on `db` (the store's maintenance counts them). */
 export function onCommit(db: Db, listener: (() => void) | null): void {

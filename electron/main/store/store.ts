@@ -1,4 +1,4 @@
-import type { Db } from './database.ts';
+import { refuseWrites, type Db } from './database.ts';
 import { writeBackup, type OnProgress } from './backup.ts';
 import { writeCleanCloseRecord } from './check-state.ts';
 import { startMaintenance, type Maintenance, type MaintenanceRun } from './maintenance.ts';
@@ -25,6 +25,10 @@ export interface Store {
   maintain(): MaintenanceRun | null;
   close(): void;
 }
+
+/** The answer to a write while a restore runs (error code `busy`): retry after it. */
+export const RESTORE_RUNNING =
+  'A backup is being restored: nothing can be saved until it has finished, in a moment. Nothing was changed; try again then (the app keeps what you typed and tries again by itself).';
 
 export function createStore(dataDir: string, now: () => Date = () => new Date()): Store {
   const opened = openDatabaseIn(dataDir, now);
@@ -67,7 +71,10 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
     },
     backup: (target, onProgress) => writeBackup(live(), target, path, { onProgress }),
     async restore(source, onProgress) {
-      live();
+      const before = live();
+      // From the first byte copied to the swap, the live database only has readers: a change
+      // written to it now would be acknowledged, then set aside with it by the swap.
+      refuseWrites(before, RESTORE_RUNNING);
       // live() again at the swap: the store may have been closed while the copy was checked.
       const swap = {
         path,
@@ -77,7 +84,14 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
         },
         reopen: openAgain,
       };
-      const result = await restoreBackup(source, swap, now, onProgress);
+      let result: Awaited<ReturnType<typeof restoreBackup>>;
+      try {
+        result = await restoreBackup(source, swap, now, onProgress);
+      } finally {
+        // A failed restore reopens the same file as a new connection, which takes writes; this
+        // lifts the gate when the old connection stayed open (a refused file).
+        refuseWrites(before, null);
+      }
       // The copy passed integrity_check before it was put in place.
       fullCheckAt = now().toISOString();
       return result;
