@@ -19,6 +19,9 @@ export const RestoreResult = z.object({
   /** Where the database in use before the restore was kept (never deleted). */
   previousKeptAt: z.string(),
   encounters: z.number().int(),
+  /** What the check of the backup's audit log and content found before it was put in place, in a sentence. */
+  auditCheck: z.string(),
+  auditIntact: z.boolean(),
 });
 export type RestoreResult = z.infer<typeof RestoreResult>;
 

@@ -22,6 +22,7 @@ import { KB_VERSION } from '../../shared/clinical/index.ts';
 import { dispatch } from '../../electron/main/ipc/dispatch.ts';
 import { openServices } from '../../electron/main/services.ts';
 import { appendAudit } from '../../electron/main/store/audit.ts';
+import { addendumContentHash, newRevisionContentHash } from '../../electron/main/store/content-hash.ts';
 import { inTransaction } from '../../electron/main/store/database.ts';
 import { appendRevision, getHead, insertEncounter, pickFields } from '../../electron/main/store/encounters.ts';
 import { EncounterDraft } from '../../shared/api/encounter.ts';
@@ -77,10 +78,14 @@ function corpusDatabase(): string {
         const e = encounters.next().value!;
         insertEncounter(db, e);
         for (const r of e.revisions) {
-          appendAudit(db, { at: r.savedAt, who: r.savedBy, action: r.revision === 1 ? 'create' : 'save', encounterId: e.id, detail: { revision: r.revision } });
+          // Entries as the app writes them, each with the fingerprint of what it records.
+          const detail = { revision: r.revision, content: newRevisionContentHash(e.id, r) };
+          appendAudit(db, { at: r.savedAt, who: r.savedBy, action: r.revision === 1 ? 'create' : 'save', encounterId: e.id, detail });
         }
         if (e.signedAt !== null) appendAudit(db, { at: e.signedAt, who: e.signedBy!, action: 'sign', encounterId: e.id, detail: { revision: e.signedRevision! } });
-        for (const a of e.addenda) appendAudit(db, { at: a.createdAt, who: a.author, action: 'addendum', encounterId: e.id, detail: { addendum: a.id } });
+        for (const a of e.addenda) {
+          appendAudit(db, { at: a.createdAt, who: a.author, action: 'addendum', encounterId: e.id, detail: { addendum: a.id, content: addendumContentHash(e.id, a) } });
+        }
       }
     });
     log(`corpus: ${Math.min(done + BATCH, COUNT)} encounters, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -172,8 +177,9 @@ async function main(): Promise<void> {
         inTransaction(db, () => {
           const head = getHead(db, other.id)!;
           const at = new Date().toISOString();
-          appendRevision(db, head, { revision: head.revision + 1, savedAt: at, savedBy: 'bench', fields: commitFields, assessment });
-          appendAudit(db, { at, who: 'bench', action: 'save', encounterId: other.id, detail: { revision: head.revision + 1 } });
+          const r = { revision: head.revision + 1, savedAt: at, savedBy: 'bench', fields: commitFields, assessment };
+          appendRevision(db, head, r);
+          appendAudit(db, { at, who: 'bench', action: 'save', encounterId: other.id, detail: { revision: r.revision, content: newRevisionContentHash(other.id, r) } });
         }),
       );
 
@@ -184,8 +190,9 @@ async function main(): Promise<void> {
         try {
           const head = getHead(db, other.id)!;
           const at = new Date().toISOString();
-          appendRevision(db, head, { revision: head.revision + 1, savedAt: at, savedBy: 'bench', fields: commitFields, assessment });
-          appendAudit(db, { at, who: 'bench', action: 'save', encounterId: other.id, detail: { revision: head.revision + 1 } });
+          const r = { revision: head.revision + 1, savedAt: at, savedBy: 'bench', fields: commitFields, assessment };
+          appendRevision(db, head, r);
+          appendAudit(db, { at, who: 'bench', action: 'save', encounterId: other.id, detail: { revision: r.revision, content: newRevisionContentHash(other.id, r) } });
         } finally {
           db.exec('ROLLBACK');
         }

@@ -1,30 +1,46 @@
 import type { Services } from '../../../shared/api/methods.ts';
 import { exportEncounters, importEncounters } from '../store/transfer.ts';
 import { createBackupJobs } from './backup-jobs.ts';
-import { recordAudit, type ServiceContext } from './context.ts';
+import { appendAudit } from '../store/audit.ts';
+import { resealAudit, writeCheckpoint } from '../store/audit-seal.ts';
+import { inTransaction } from '../store/database.ts';
+import { recordAudit, whoIs, type ServiceContext } from './context.ts';
 
 type DataMethod = 'backup.create' | 'backup.restore' | 'backup.progress' | 'data.exportJson' | 'data.importJson';
 
 /** Backups, restore (one at a time, with progress), JSON export and import; each recorded in the audit log. */
 export function dataServices(ctx: ServiceContext): Pick<Services, DataMethod> {
   const jobs = createBackupJobs();
-  const audit = (action: 'backup' | 'restore' | 'export', detail: Record<string, string | number>): void =>
+  const audit = (action: 'backup' | 'export', detail: Record<string, string | number>): void =>
     recordAudit(ctx, { action, encounterId: null, detail });
+  /** The chain's head, written outside the database with each backup, export and restore (audit-seal.ts). */
+  const checkpoint = (event: 'backup' | 'export' | 'restore'): void => writeCheckpoint(ctx.store.dataDir, ctx.store.db, event, ctx.now().toISOString());
 
   return {
     'backup.create': ({ path }) =>
       jobs.run('backup', async (report) => {
         const result = await ctx.store.backup(path, report);
         audit('backup', { path: result.path, bytes: result.bytes, sha256: result.sha256 });
+        checkpoint('backup');
         return result;
       }),
 
     'backup.restore': ({ path }) =>
       jobs.run('restore', async (report) => {
-        const { previousKeptAt, sha256 } = await ctx.store.restore(path, report);
-        audit('restore', { from: path, sha256, previousKeptAt });
-        const { count } = ctx.store.db.prepare('SELECT count(*) AS count FROM encounters').get() as { count: number };
-        return { restoredFrom: path, previousKeptAt, encounters: count };
+        const { previousKeptAt, sha256, auditCheck } = await ctx.store.restore(path, report);
+        const db = ctx.store.db;
+        const at = ctx.now().toISOString();
+        inTransaction(db, () => {
+          // The backup's chain was checked with this installation's key before the swap; what the
+          // check found goes into the restore's own entry, and the chain is sealed again with this
+          // key, so a backup from another installation goes on being checked from here on.
+          resealAudit(db, ctx.store.auditKey);
+          const found = auditCheck.intact ? [] : auditCheck.problems.slice(0, 5);
+          appendAudit(db, { at, who: whoIs(db), action: 'restore', encounterId: null, detail: { from: path, sha256, previousKeptAt, auditCheck: auditCheck.summary, auditProblems: found } });
+        });
+        checkpoint('restore');
+        const { count } = db.prepare('SELECT count(*) AS count FROM encounters').get() as { count: number };
+        return { restoredFrom: path, previousKeptAt, encounters: count, auditCheck: auditCheck.summary, auditIntact: auditCheck.intact };
       }),
 
     'backup.progress': () => jobs.progress(),
@@ -32,6 +48,7 @@ export function dataServices(ctx: ServiceContext): Pick<Services, DataMethod> {
     'data.exportJson'({ ids }) {
       const result = exportEncounters(ctx.store.db, { ids, exportedAt: ctx.now().toISOString(), appVersion: ctx.appVersion });
       audit('export', { count: result.count });
+      checkpoint('export');
       return result;
     },
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { Services } from '../../../shared/api/methods.ts';
 import { appendAudit } from '../store/audit.ts';
+import { addendumContentHash, newRevisionContentHash } from '../store/content-hash.ts';
 import { inTransaction } from '../store/database.ts';
 import {
   addAddendum,
@@ -50,6 +51,7 @@ export function encounterServices(ctx: ServiceContext): Pick<Services, Encounter
         const savedBy = whoIs(db);
         if (id === undefined) {
           const newId = randomUUID();
+          const first = { revision: 1, savedAt, savedBy, fields, assessment };
           insertEncounter(db, {
             id: newId,
             createdAt: savedAt,
@@ -57,10 +59,11 @@ export function encounterServices(ctx: ServiceContext): Pick<Services, Encounter
             signedRevision: null,
             signedAt: null,
             signedBy: null,
-            revisions: [{ revision: 1, savedAt, savedBy, fields, assessment }],
+            revisions: [first],
             addenda: [],
           });
-          appendAudit(db, { at: savedAt, who: savedBy, action: 'create', encounterId: newId, detail: { revision: 1 } });
+          const content = newRevisionContentHash(newId, first);
+          appendAudit(db, { at: savedAt, who: savedBy, action: 'create', encounterId: newId, detail: { revision: 1, content } });
           return { id: newId, revision: 1, assessment };
         }
         const head = requireHead(db, id);
@@ -73,8 +76,9 @@ export function encounterServices(ctx: ServiceContext): Pick<Services, Encounter
           );
         }
         const revision = head.revision + 1;
-        appendRevision(db, head, { revision, savedAt, savedBy, fields, assessment });
-        appendAudit(db, { at: savedAt, who: savedBy, action: 'save', encounterId: id, detail: { revision } });
+        const next = { revision, savedAt, savedBy, fields, assessment };
+        appendRevision(db, head, next);
+        appendAudit(db, { at: savedAt, who: savedBy, action: 'save', encounterId: id, detail: { revision, content: newRevisionContentHash(id, next) } });
         return { id, revision, assessment };
       });
     },
@@ -120,7 +124,8 @@ export function encounterServices(ctx: ServiceContext): Pick<Services, Encounter
         const author = whoIs(db);
         const addendum = { id: randomUUID(), text, createdAt, author };
         addAddendum(db, head, addendum);
-        appendAudit(db, { at: createdAt, who: author, action: 'addendum', encounterId: id, detail: { addendum: addendum.id } });
+        const content = addendumContentHash(id, addendum);
+        appendAudit(db, { at: createdAt, who: author, action: 'addendum', encounterId: id, detail: { addendum: addendum.id, content } });
         return addendum;
       });
     },

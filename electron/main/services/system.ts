@@ -1,6 +1,8 @@
 import type { Services } from '../../../shared/api/methods.ts';
 import { KB_VERSION } from '../../../shared/clinical/index.ts';
-import { appendAudit, listAudit, verifyAudit } from '../store/audit.ts';
+import { appendAudit, listAudit } from '../store/audit.ts';
+import { readCheckpoints } from '../store/audit-seal.ts';
+import { verifyAudit } from '../store/audit-verify.ts';
 import { inTransaction } from '../store/database.ts';
 import { schemaVersionOf } from '../store/migrations/index.ts';
 import { readProfile, readSettings, writeProfile, writeSettings } from '../store/profile.ts';
@@ -19,7 +21,10 @@ export function systemServices(ctx: ServiceContext): Pick<Services, SystemMethod
       schemaVersion: schemaVersionOf(ctx.store.db),
     }),
 
-    'audit.verify': () => verifyAudit(ctx.store.db),
+    'audit.verify'() {
+      const { checkpoints, unreadable } = readCheckpoints(ctx.store.dataDir);
+      return verifyAudit(ctx.store.db, { key: ctx.store.auditKey, checkpoints, unreadableCheckpoints: unreadable });
+    },
     'audit.list': ({ encounterId, limit, beforeSeq }) => listAudit(ctx.store.db, { encounterId, limit, beforeSeq }),
 
     'profile.get': () => readProfile(ctx.store.db),

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { AuditAction, AuditEntry, AuditVerifyResult, JsonValue } from '../../../shared/api/audit.ts';
+import type { AuditAction, AuditEntry, JsonValue } from '../../../shared/api/audit.ts';
+import { auditKeyOf, readSeal, sealNext, writeSeal } from './audit-seal.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { stmt, type Db } from './database.ts';
 
 /**
  * The append-only audit log. Each entry's hash covers its content and the previous entry's hash,
  * and the newest entry's sequence number and hash are also kept in `meta`: editing any entry,
- * deleting one from the middle, or cutting entries off the end all break the chain.
+ * deleting one from the middle, or cutting entries off the end all break the chain. Entries that
+ * record clinical content carry its fingerprint (content-hash.ts), and the chain is sealed with a
+ * key kept outside the database (audit-seal.ts); audit-verify.ts checks all of it.
  */
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -31,12 +34,12 @@ export function entryHash(seq: number, entry: AuditInput, prevHash: string): str
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
-interface Head {
+export interface Head {
   seq: number;
   hash: string;
 }
 
-function readHead(db: Db): Head {
+export function readHead(db: Db): Head {
   const rows = stmt(db, "SELECT key, value FROM meta WHERE key IN ('audit_head_seq', 'audit_head_hash')").all() as {
     key: string;
     value: string;
@@ -59,10 +62,16 @@ export function appendAudit(db: Db, entry: AuditInput): AuditEntry {
     String(seq),
     hash,
   );
+  const key = auditKeyOf(db);
+  if (key !== undefined) {
+    // A missing seal is not restarted from the chain as it stands (that would vouch for whatever
+    // was done to it): the new seal builds on the marker, and verification reports the break.
+    writeSeal(db, sealNext(key.key, readSeal(db)?.seal ?? 'missing', hash), key);
+  }
   return { seq, ...entry, hash };
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   who: string;
@@ -94,35 +103,4 @@ export function listAudit(db: Db, options: { encounterId?: string | undefined; l
           options.limit,
         );
   return (rows as unknown as AuditRow[]).map(toEntry);
-}
-
-/** Walks the whole chain; the first entry that does not fit is reported by its sequence number. */
-export function verifyAudit(db: Db): AuditVerifyResult {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  for (const raw of stmt(db, 'SELECT * FROM audit ORDER BY seq').iterate()) {
-    const row = raw as unknown as AuditRow;
-    // A missing sequence number is a deleted entry: report the first one missing.
-    if (row.seq !== expectedSeq) return { intact: false, firstBadEntry: expectedSeq };
-    let detail: { [key: string]: JsonValue };
-    try {
-      detail = JSON.parse(row.detail) as { [key: string]: JsonValue };
-    } catch {
-      return { intact: false, firstBadEntry: row.seq };
-    }
-    const entry: AuditInput = { at: row.at, who: row.who, action: row.action as AuditAction, encounterId: row.encounter_id, detail };
-    if (row.prev_hash !== prevHash || entryHash(row.seq, entry, prevHash) !== row.hash) {
-      return { intact: false, firstBadEntry: row.seq };
-    }
-    prevHash = row.hash;
-    expectedSeq++;
-  }
-  const head = readHead(db);
-  const entries = expectedSeq - 1;
-  // Entries cut off the end: the head still names the last one written.
-  if (head.seq > entries) return { intact: false, firstBadEntry: entries + 1 };
-  // An entry the head does not know of was added outside the app.
-  if (head.seq < entries) return { intact: false, firstBadEntry: head.seq + 1 };
-  if (head.hash !== prevHash) return { intact: false, firstBadEntry: entries };
-  return { intact: true, entries };
 }

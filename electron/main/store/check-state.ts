@@ -49,6 +49,6 @@ export function writeCleanCloseRecord(dbPath: string, fullCheckAt: string): void
   const stat = statSync(dbPath);
   const record: CleanCloseRecord = { size: stat.size, mtimeMs: stat.mtimeMs, fullCheckAt };
   const tmp = `${recordPath(dbPath)}.tmp`;
-  writeFileSync(tmp, JSON.stringify(record));
+  writeFileSync(tmp, JSON.stringify(record), { mode: 0o600 });
   renameSync(tmp, recordPath(dbPath));
 }

@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { loadOrCreateAuditKey, useAuditKey, type AuditKey } from './audit-seal.ts';
 import { needsFullCheck, takeCleanCloseRecord } from './check-state.ts';
 import { join } from 'node:path';
 import { APPLICATION_ID, applyConnectionSettings, checkIntegrity, openConnection, pragmaValue, type Db } from './database.ts';
 import { moveDatabaseAside } from './files.ts';
 import { migrate, NewerDatabaseError, SCHEMA_VERSION, schemaVersionOf } from './migrations/index.ts';
+import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from './private-files.ts';
 
 /** Start-up: find the database, check it, set aside a damaged one, bring the schema up to date. */
 
@@ -70,11 +72,18 @@ function lightCheck(db: Db, path: string): string | null {
   return null;
 }
 
-/** Opens a checked database file for use: durable settings, then any pending migrations. */
-export function openLive(path: string): Db {
+/**
+ * Opens a checked database file for use: durable settings, the audit key appendAudit seals with,
+ * then any pending migrations. A new file is created owner-only first: SQLite gives the WAL and
+ * shared-memory files it makes the database file's own permissions.
+ */
+export function openLive(path: string, auditKey?: AuditKey): Db {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
+  makePrivate(path, `${path}-wal`, `${path}-shm`);
   const db = openConnection(path);
   try {
     applyConnectionSettings(db);
+    if (auditKey !== undefined) useAuditKey(db, auditKey);
     migrate(db);
     return db;
   } catch (error) {
@@ -97,10 +106,13 @@ export interface Opened {
   readonly check: 'full' | 'light' | 'none';
   /** When the database last passed a full integrity check. */
   readonly fullCheckAt: string;
+  /** The key the audit log is sealed with, kept in the data folder beside the database. */
+  readonly auditKey: AuditKey;
 }
 
 export function openDatabaseIn(dataDir: string, now: () => Date): Opened {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
+  const auditKey = loadOrCreateAuditKey(dataDir);
   const path = join(dataDir, DATABASE_FILE);
   let notice: string | null = null;
   const record = takeCleanCloseRecord(path);
@@ -119,5 +131,5 @@ export function openDatabaseIn(dataDir: string, now: () => Date): Opened {
     // A journal without its database must not be replayed into a new one.
     moveDatabaseAside(path, 'orphaned-journal', at);
   }
-  return { db: openLive(path), path, notice, check, fullCheckAt };
+  return { db: openLive(path, auditKey), path, notice, check, fullCheckAt, auditKey };
 }

@@ -79,9 +79,25 @@ export function swapIn(staged: string, live: LiveDatabase, at: Date): { previous
   return { previousKeptAt };
 }
 
-/** The whole restore, with progress: copying, validating, swapping. */
-export async function restoreBackup(source: string, live: LiveDatabase, now: () => Date, report: OnProgress = () => {}): Promise<{ previousKeptAt: string; sha256: string }> {
+/**
+ * The whole restore, with progress: copying, validating, swapping. `beforeSwap` reads the checked
+ * copy before it is put in place (the store checks its audit log there); if it throws, the copy is
+ * removed and nothing changes.
+ */
+export async function restoreBackup(
+  source: string,
+  live: LiveDatabase,
+  now: () => Date,
+  report: OnProgress = () => {},
+  beforeSwap: (staged: string) => void = () => {},
+): Promise<{ previousKeptAt: string; sha256: string }> {
   const { staged, sha256 } = await stageRestore(source, live.path, report);
+  try {
+    beforeSwap(staged);
+  } catch (error) {
+    removeDatabaseFile(staged);
+    throw error;
+  }
   report('swapping', null, null);
   const { previousKeptAt } = swapIn(staged, live, now());
   return { previousKeptAt, sha256 };

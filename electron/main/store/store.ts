@@ -1,8 +1,11 @@
-import { refuseWrites, type Db } from './database.ts';
+import type { AuditVerifyResult } from '../../../shared/api/audit.ts';
+import { verifyAudit } from './audit-verify.ts';
+import { openConnection, refuseWrites, type Db } from './database.ts';
 import { writeBackup, type OnProgress } from './backup.ts';
 import { writeCleanCloseRecord } from './check-state.ts';
 import { startMaintenance, type Maintenance, type MaintenanceRun } from './maintenance.ts';
 import { openDatabaseIn, openLive } from './open.ts';
+import type { AuditKey } from './audit-seal.ts';
 import { restoreBackup } from './restore.ts';
 
 /**
@@ -17,10 +20,16 @@ export interface Store {
   readonly startupNotice: string | null;
   /** Which start-up check ran: the full integrity check, or the light one for a cleanly closed file. */
   readonly startupCheck: 'full' | 'light' | 'none';
+  /** The key the audit log is sealed with (audit-seal.ts). */
+  readonly auditKey: AuditKey;
   /** A checked copy of the database at `target`, made while the app keeps working (backup.ts). */
   backup(target: string, onProgress?: OnProgress): Promise<{ path: string; bytes: number; sha256: string }>;
-  /** Replaces the live database with a checked copy of a backup; the old one is kept aside (restore.ts). */
-  restore(source: string, onProgress?: OnProgress): Promise<{ previousKeptAt: string; sha256: string }>;
+  /**
+   * Replaces the live database with a checked copy of a backup; the old one is kept aside
+   * (restore.ts). `auditCheck` is what the check of the backup's audit log found, with this
+   * installation's key, before it was put in place.
+   */
+  restore(source: string, onProgress?: OnProgress): Promise<{ previousKeptAt: string; sha256: string; auditCheck: AuditVerifyResult }>;
   /** Runs the deferred maintenance (checkpoint) now; it otherwise runs after saves, see maintenance.ts. */
   maintain(): MaintenanceRun | null;
   close(): void;
@@ -52,7 +61,7 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
     db = null;
   };
   const openAgain = (): void => {
-    db = openLive(path);
+    db = openLive(path, opened.auditKey);
     maintenance = startMaintenance(db);
   };
 
@@ -66,6 +75,7 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
     path,
     startupNotice: opened.notice,
     startupCheck: opened.check,
+    auditKey: opened.auditKey,
     get db() {
       return live();
     },
@@ -85,8 +95,17 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
         reopen: openAgain,
       };
       let result: Awaited<ReturnType<typeof restoreBackup>>;
+      let auditCheck: AuditVerifyResult | null = null;
+      const checkAudit = (staged: string): void => {
+        const copy = openConnection(staged, { readOnly: true });
+        try {
+          auditCheck = verifyAudit(copy, { key: opened.auditKey, checkpoints: [] });
+        } finally {
+          copy.close();
+        }
+      };
       try {
-        result = await restoreBackup(source, swap, now, onProgress);
+        result = await restoreBackup(source, swap, now, onProgress, checkAudit);
       } finally {
         // A failed restore reopens the same file as a new connection, which takes writes; this
         // lifts the gate when the old connection stayed open (a refused file).
@@ -94,7 +113,7 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
       }
       // The copy passed integrity_check before it was put in place.
       fullCheckAt = now().toISOString();
-      return result;
+      return { ...result, auditCheck: auditCheck! };
     },
     maintain: () => {
       live();

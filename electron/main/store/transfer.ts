@@ -9,6 +9,7 @@ import {
 import { KB_VERSION } from '../../../shared/clinical/index.ts';
 import { describeIssue } from '../ipc/issues.ts';
 import { appendAudit } from './audit.ts';
+import { encounterContentDetail } from './content-hash.ts';
 import { inTransaction, stmt, type Db } from './database.ts';
 import { getHead, HEAD_COLUMNS, insertEncounter, pickFields, readAddenda, readRevisions, type Head, type NewEncounter } from './encounters.ts';
 import { whoIs } from './profile.ts';
@@ -147,7 +148,7 @@ export function importEncounters(db: Db, json: string, at: string): ImportResult
       const who = whoIs(db);
       for (const e of accepted) {
         insertEncounter(db, e);
-        appendAudit(db, { at, who, action: 'import', encounterId: e.id, detail: { revisions: e.revisions.length, status: e.status } });
+        appendAudit(db, { at, who, action: 'import', encounterId: e.id, detail: encounterContentDetail(e) });
       }
     });
   }

@@ -37,12 +37,12 @@ describe('audit log', () => {
     expect(entries.map((e) => e.seq)).toEqual([7, 6, 5, 4, 3, 2, 1]);
     const times = entries.map((e) => Date.parse(e.at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    expect(entries.find((e) => e.action === 'save')!.detail).toEqual({ revision: 2 });
+    expect(entries.find((e) => e.action === 'save')!.detail).toEqual({ revision: 2, content: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(entries.find((e) => e.action === 'backup')!.detail).toMatchObject({ path: `${dir.path}/backup.sqlite` });
     // One encounter's trail, and paging.
     expect((await t.client.audit.list({ encounterId: id })).map((e) => e.action)).toEqual(['addendum', 'sign', 'save', 'create']);
     expect((await t.client.audit.list({ limit: 2, beforeSeq: 4 })).map((e) => e.seq)).toEqual([3, 2]);
-    expect(await t.client.audit.verify({})).toEqual({ intact: true, entries: 7 });
+    expect(await t.client.audit.verify({})).toMatchObject({ intact: true, entries: 7, revisions: 2, addenda: 1 });
   });
 
   it('keeps no clinical text in the log', async () => {
@@ -79,25 +79,25 @@ describe('audit log', () => {
   it('detects an edited entry', async () => {
     await someHistory();
     tamper("UPDATE audit SET who = 'Dr Impostor' WHERE seq = 4");
-    expect(await verifyAfterReopen()).toEqual({ intact: false, firstBadEntry: 4 });
+    expect(await verifyAfterReopen()).toMatchObject({ intact: false, firstBadEntry: 4 });
   });
 
   it('detects an edited detail', async () => {
     await someHistory();
     tamper(`UPDATE audit SET detail = '{"revision":9}' WHERE seq = 3`);
-    expect(await verifyAfterReopen()).toEqual({ intact: false, firstBadEntry: 3 });
+    expect(await verifyAfterReopen()).toMatchObject({ intact: false, firstBadEntry: 3 });
   });
 
   it('detects a deleted entry in the middle', async () => {
     await someHistory();
     tamper('DELETE FROM audit WHERE seq = 5');
-    expect(await verifyAfterReopen()).toEqual({ intact: false, firstBadEntry: 5 });
+    expect(await verifyAfterReopen()).toMatchObject({ intact: false, firstBadEntry: 5 });
   });
 
   it('detects entries cut off the end', async () => {
     await someHistory();
     tamper('DELETE FROM audit WHERE seq >= 6');
-    expect(await verifyAfterReopen()).toEqual({ intact: false, firstBadEntry: 6 });
+    expect(await verifyAfterReopen()).toMatchObject({ intact: false, firstBadEntry: 6 });
   });
 
   it('detects an entry rewritten with a fresh hash (the next link breaks)', async () => {
@@ -111,6 +111,6 @@ describe('audit log', () => {
     const forged = { at: row.at, who: 'Dr Impostor', action: row.action, encounterId: row.encounter_id, detail: JSON.parse(row.detail) };
     db.prepare('UPDATE audit SET who = ?, hash = ? WHERE seq = 2').run('Dr Impostor', entryHash(2, forged, row.prev_hash));
     db.close();
-    expect(await verifyAfterReopen()).toEqual({ intact: false, firstBadEntry: 3 });
+    expect(await verifyAfterReopen()).toMatchObject({ intact: false, firstBadEntry: 3 });
   });
 });

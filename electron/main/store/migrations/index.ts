@@ -4,6 +4,7 @@ import { up as search } from './002-search.ts';
 import { up as compressedAssessments } from './003-compressed-assessments.ts';
 import { up as listLayout } from './004-list-layout.ts';
 import { up as searchMergeOffCommit } from './005-search-merge-off-commit.ts';
+import { up as contentFingerprints } from './006-content-fingerprints.ts';
 
 /**
  * Numbered schema changes. The database's PRAGMA user_version is the number of migrations applied;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'assessments compressed with a stored dictionary', up: compressedAssessments },
   { version: 4, name: 'revisions as a rowid table, covering list indexes', up: listLayout },
   { version: 5, name: 'search index merged after saves, not inside them', up: searchMergeOffCommit },
+  { version: 6, name: 'audit entries fingerprint clinical content; the chain is sealed with a key kept outside the database', up: contentFingerprints },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -120,12 +120,13 @@ export const useTransferStore = defineStore('transfer', () => {
       return {
         kind: 'restore',
         ms,
-        message: `Restored ${r.encounters} encounters from ${r.restoredFrom} in ${seconds(ms)} s. The database in use before was kept at ${r.previousKeptAt}.`,
+        message: `Restored ${r.encounters} encounters from ${r.restoredFrom} in ${seconds(ms)} s. The database in use before was kept at ${r.previousKeptAt}.${r.auditIntact ? '' : ' Its audit log did not check out; this is recorded in the audit log.'}`,
         completed: { operation: 'restore', line: 'Restore complete' },
         facts: [
           { label: 'Restored from', value: r.restoredFrom, code: true },
           { label: 'Encounters', value: new Intl.NumberFormat().format(r.encounters) },
           { label: 'Previous database kept at', value: r.previousKeptAt, code: true },
+          { label: 'Audit log of the backup', value: r.auditCheck },
           { label: 'Time', value: `${seconds(ms)} s` },
         ],
       };

@@ -1,0 +1,206 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { entryHash, type AuditInput } from '../../../electron/main/store/audit.ts';
+import { computeSeal, loadOrCreateAuditKey, writeSeal } from '../../../electron/main/store/audit-seal.ts';
+import { openConnection, type Db } from '../../../electron/main/store/database.ts';
+import { migrate } from '../../../electron/main/store/migrations/index.ts';
+import { DATABASE_FILE } from '../../../electron/main/store/open.ts';
+import { openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
+
+/**
+ * Issue 11, item 2: the audit log vouches for clinical content, and its head is anchored outside
+ * the rows it protects (a keyed seal, checkpoints with backups and exports). Tampering is done as
+ * someone holding the database file would: with another SQLite tool, triggers dropped first.
+ */
+
+describe('audit log over clinical content', () => {
+  let t: TestServices;
+  let out: ReturnType<typeof tempDir>;
+  let id: string;
+  beforeEach(async () => {
+    t = openTestServices();
+    out = tempDir('legpain-audit-content-');
+    await t.client.profile.save({ name: 'Dr Lee' });
+    ({ id } = await t.client.encounter.save(sampleDraft()));
+    await t.client.encounter.save({ ...sampleDraft({ notes: 'Calf tender. Plan: duplex scan today.' }), id, baseRevision: 1 });
+    await t.client.encounter.sign({ id, baseRevision: 2 });
+    await t.client.encounter.addAddendum({ id, text: 'Scan negative.' });
+  });
+  afterEach(() => {
+    t.dispose();
+    out.remove();
+  });
+
+  /** Closes the app, runs `change` on the file with triggers dropped, and verifies in a new session. */
+  async function tamperThenVerify(change: (db: Db) => void) {
+    const path = t.store.path;
+    t.close();
+    const db = openConnection(path);
+    db.exec(`DROP TRIGGER revisions_append_only_update; DROP TRIGGER addenda_append_only_update; DROP TRIGGER audit_append_only_update;
+             DROP TRIGGER audit_append_only_delete; DROP TRIGGER encounters_signed_locked; DROP TRIGGER assessments_append_only_update;`);
+    change(db);
+    db.close();
+    const reopened = openTestServices({ dataDir: t.dataDir });
+    try {
+      return await reopened.client.audit.verify({});
+    } finally {
+      reopened.close();
+    }
+  }
+
+  it('is intact after ordinary use, and says so in words', async () => {
+    const result = await t.client.audit.verify({});
+    expect(result).toMatchObject({ intact: true, revisions: 2, addenda: 1 });
+    expect(result.summary).toMatch(/intact/);
+  });
+
+  it("detects a signed revision's notes edited in the file", async () => {
+    const result = await tamperThenVerify((db) => {
+      const row = db.prepare('SELECT fields FROM revisions WHERE revision = 2').get() as { fields: string };
+      const fields = JSON.parse(row.fields) as { notes: string };
+      fields.notes = 'Calf tender. Plan: review in a month.';
+      db.prepare('UPDATE revisions SET fields = ? WHERE revision = 2').run(JSON.stringify(fields));
+    });
+    expect(result.intact).toBe(false);
+    if (result.intact) return;
+    expect(result.firstBadEntry).toBeNull(); // the chain itself holds
+    expect(result.problems).toEqual([expect.stringMatching(new RegExp(`Revision 2 of encounter ${id} .*content was changed outside the app`))]);
+  });
+
+  it('detects an edited addendum, an edited stored assessment and a removed signature', async () => {
+    const result = await tamperThenVerify((db) => {
+      db.exec("UPDATE addenda SET text = 'Scan positive.'");
+      db.exec("UPDATE encounters SET status = 'draft', signed_revision = NULL, signed_at = NULL, signed_by = NULL");
+      const a = db.prepare('SELECT hash FROM assessments LIMIT 1').get() as { hash: string };
+      db.prepare("UPDATE assessments SET body = x'00' WHERE hash = ?").run(a.hash);
+    });
+    expect(result.intact).toBe(false);
+    if (result.intact) return;
+    const text = result.problems.join('\n');
+    expect(text).toMatch(/addendum .* its text was changed outside the app/);
+    expect(text).toMatch(/stored assessment of revision \d of encounter .* changed outside the app/);
+    expect(text).toMatch(/was signed .* now shown as a draft/);
+  });
+
+  it('detects the whole chain rewritten with recomputed hashes (the seal does not match)', async () => {
+    const result = await tamperThenVerify((db) => {
+      // An impostor rewrites who signed, then recomputes every hash after it and the head in meta.
+      db.exec("UPDATE audit SET who = 'Dr Impostor' WHERE action = 'sign'");
+      rechain(db);
+    });
+    expect(result.intact).toBe(false);
+    if (result.intact) return;
+    expect(result.firstBadEntry).toBeNull();
+    expect(result.problems.join('\n')).toMatch(/seal does not match its entries/);
+  });
+
+  it('detects entries cut off the end with the head in meta adjusted to match', async () => {
+    const result = await tamperThenVerify((db) => {
+      db.exec("DELETE FROM audit WHERE action = 'addendum'");
+      rechain(db);
+    });
+    expect(result.intact).toBe(false);
+    if (result.intact) return;
+    expect(result.problems.join('\n')).toMatch(/seal does not match/);
+    expect(result.problems.join('\n')).toMatch(/addendum .* not in the audit log/);
+  });
+
+  it('detects a rewrite by someone holding the key, through the checkpoint written with the backup', async () => {
+    await t.client.backup.create({ path: join(out.path, 'b.sqlite') });
+    const key = loadOrCreateAuditKey(t.dataDir);
+    const result = await tamperThenVerify((db) => {
+      db.exec("UPDATE audit SET who = 'Dr Impostor' WHERE action = 'sign'");
+      rechain(db);
+      writeSeal(db, computeSeal(db, key.key), key);
+    });
+    expect(result.intact).toBe(false);
+    if (result.intact) return;
+    expect(result.problems.join('\n')).toMatch(/not the one recorded at the backup of .*: the log was rewritten since/);
+  });
+
+  it('reports a backup sealed by another installation when it is restored, and checks on from there', async () => {
+    const other = openTestServices();
+    try {
+      await other.client.encounter.save(sampleDraft());
+      await other.client.backup.create({ path: join(out.path, 'other.sqlite') });
+    } finally {
+      other.dispose();
+    }
+    const restored = await t.client.backup.restore({ path: join(out.path, 'other.sqlite') });
+    expect(restored.auditIntact).toBe(false);
+    expect(restored.auditCheck).toMatch(/changed outside the app|problem/);
+    const [entry] = await t.client.audit.list({ limit: 1 });
+    expect(entry).toMatchObject({ action: 'restore', detail: { auditProblems: [expect.stringMatching(/sealed with another key/)] } });
+    // Sealed again with this installation's key, the chain checks out from here on.
+    expect(await t.client.audit.verify({})).toMatchObject({ intact: true });
+  });
+});
+
+describe('migration 6: fingerprints of content stored before', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => (dir = tempDir('legpain-audit-migrate-')));
+  afterEach(() => dir.remove());
+
+  it('fingerprints existing revisions and addenda, so later edits are detected', async () => {
+    // A database as version 5 left it: entries without fingerprints.
+    const t = openTestServices({ dataDir: dir.path });
+    const { id } = await t.client.encounter.save(sampleDraft());
+    await t.client.encounter.sign({ id, baseRevision: 1 });
+    await t.client.encounter.addAddendum({ id, text: 'Older addendum.' });
+    t.close();
+    const path = join(dir.path, DATABASE_FILE);
+    const db = openConnection(path);
+    db.exec(`DROP TRIGGER audit_append_only_delete; DELETE FROM audit; DELETE FROM meta WHERE key LIKE 'audit_%'; PRAGMA user_version = 5;`);
+    db.exec(`CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`);
+    db.close();
+
+    const upgraded = openTestServices({ dataDir: dir.path });
+    try {
+      const entries = await upgraded.client.audit.list({});
+      expect(entries.map((e) => e.action)).toEqual(['fingerprint']);
+      expect(entries[0]!.detail).toMatchObject({ revisions: 1, status: 'signed', content: [expect.any(String)] });
+      expect(await upgraded.client.audit.verify({})).toMatchObject({ intact: true, revisions: 1, addenda: 1 });
+    } finally {
+      upgraded.close();
+    }
+    const again = openConnection(path);
+    again.exec("DROP TRIGGER addenda_append_only_update; UPDATE addenda SET text = 'Rewritten addendum.'");
+    again.close();
+    const reopened = openTestServices({ dataDir: dir.path });
+    try {
+      expect(await reopened.client.audit.verify({})).toMatchObject({ intact: false, problems: [expect.stringMatching(/text was changed/)] });
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('runs on an empty database', () => {
+    const db = openConnection(':memory:');
+    expect(migrate(db)).toHaveLength(6);
+    db.close();
+  });
+});
+
+/** Recomputes every entry's hash and link and the head in meta, as a careful forger would. */
+function rechain(db: Db): void {
+  const rows = db.prepare('SELECT * FROM audit ORDER BY seq').all() as unknown as {
+    seq: number;
+    at: string;
+    who: string;
+    action: AuditInput['action'];
+    encounter_id: string | null;
+    detail: string;
+  }[];
+  db.exec('DELETE FROM audit');
+  let prev = '0'.repeat(64);
+  rows.forEach((r, i) => {
+    const seq = i + 1;
+    const hash = entryHash(seq, { at: r.at, who: r.who, action: r.action, encounterId: r.encounter_id, detail: JSON.parse(r.detail) }, prev);
+    db.prepare('INSERT INTO audit (seq, at, who, action, encounter_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      seq, r.at, r.who, r.action, r.encounter_id, r.detail, prev, hash,
+    );
+    prev = hash;
+  });
+  db.prepare("UPDATE meta SET value = ? WHERE key = 'audit_head_seq'").run(String(rows.length));
+  db.prepare("UPDATE meta SET value = ? WHERE key = 'audit_head_hash'").run(prev);
+}
