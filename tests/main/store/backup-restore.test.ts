@@ -116,4 +116,39 @@ describe('backup and restore', () => {
     // No temporary copies left in the data folder.
     expect(readdirSync(t.dataDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('refuses a backup whose schema is not the one this version makes (a planted trigger, a missing table), changing nothing', async () => {
+    await t.client.encounter.save(sampleDraft());
+    const planted = join(out.path, 'planted.sqlite');
+    await t.client.backup.create({ path: planted });
+    const p = openConnection(planted);
+    // Would rewrite every later save's notes once restored.
+    p.exec("CREATE TRIGGER quietly_rewrite AFTER INSERT ON revisions BEGIN SELECT 1; END;");
+    p.close();
+    const missing = join(out.path, 'missing.sqlite');
+    await t.client.backup.create({ path: missing });
+    const m = openConnection(missing);
+    m.exec('DROP TABLE settings');
+    m.close();
+    const view = join(out.path, 'view.sqlite');
+    await t.client.backup.create({ path: view });
+    const v = openConnection(view);
+    v.exec('CREATE VIEW everything AS SELECT * FROM encounters');
+    v.close();
+
+    const before = snapshot(t.store.db);
+    const cases: [string, RegExp][] = [
+      [planted, /unexpected trigger "quietly_rewrite"/],
+      [missing, /table "settings" is missing/],
+      [view, /unexpected view "everything"/],
+    ];
+    for (const [path, message] of cases) {
+      const error = await failure(t.client.backup.restore({ path }));
+      expect(error.code, path).toBe('invalid');
+      expect(error.message).toMatch(message);
+      expect(error.message).toMatch(/current encounters were not changed/);
+    }
+    expect(snapshot(t.store.db)).toBe(before);
+    expect(readdirSync(t.dataDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
 });
