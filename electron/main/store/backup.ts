@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { backup } from 'node:sqlite';
 import { ApiError } from '../../../shared/api/errors.ts';
@@ -6,6 +6,7 @@ import type { BackupPhase } from '../../../shared/api/transfer.ts';
 import { backupProblem } from './backup-check.ts';
 import { openConnection, pragmaValue, type Db } from './database.ts';
 import { fsyncDir, fsyncFile, tempPathBeside } from './files.ts';
+import { PRIVATE_FILE_MODE } from './private-files.ts';
 import { hashFile } from './streamed-files.ts';
 
 /** Backups of the whole database while the app keeps working, with progress. */
@@ -63,6 +64,9 @@ export async function writeBackup(db: Db, target: string, livePath: string, opti
   const pageCount = Number(pragmaValue(db, 'page_count'));
   const tmp = tempPathBeside(path);
   try {
+    // Created owner-only before SQLite writes into it (an empty file is a new database to it), so
+    // the copy is never readable by other users, whatever the umask; its journal gets the same mode.
+    closeSync(openSync(tmp, 'wx', PRIVATE_FILE_MODE));
     report('copying', 0, pageCount * pageSize);
     try {
       await backup(db, tmp, {

@@ -41,7 +41,8 @@ export async function copyFileHashed(from: string, to: string, onBytes: OnBytes 
   const source = await open(from, 'r');
   try {
     const total = (await source.stat()).size;
-    const target = await open(to, 'wx');
+    // Owner-only: the copies are of patient data (private-files.ts).
+    const target = await open(to, 'wx', 0o600);
     try {
       const buffer = Buffer.allocUnsafe(CHUNK);
       let bytes = 0;
