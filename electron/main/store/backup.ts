@@ -18,6 +18,8 @@ export interface BackupOptions {
   readonly onProgress?: OnProgress;
   /** Pages copied per step of SQLite's online backup; default: see pagesPerStep. */
   readonly pagesPerStep?: number;
+  /** Lists a temporary file before it is made, so a start after a crash removes it (temp-files.ts); returns the un-listing. */
+  readonly track?: (path: string) => () => void;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function writeBackup(db: Db, target: string, livePath: string, opti
   const pageSize = Number(pragmaValue(db, 'page_size'));
   const pageCount = Number(pragmaValue(db, 'page_count'));
   const tmp = tempPathBeside(path);
+  const untrack = options.track?.(tmp) ?? (() => {});
   try {
     // Created owner-only before SQLite writes into it (an empty file is a new database to it), so
     // the copy is never readable by other users, whatever the umask; its journal gets the same mode.
@@ -99,5 +102,7 @@ export async function writeBackup(db: Db, target: string, livePath: string, opti
     removeDatabaseFile(tmp);
     if (error instanceof ApiError) throw error;
     throw ioError(`The backup could not be written to ${path}`, error);
+  } finally {
+    untrack();
   }
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { APPLICATION_ID, applyConnectionSettings, checkIntegrity, openConnection, pragmaValue, type Db } from './database.ts';
 import { moveDatabaseAside } from './files.ts';
 import { migrate, NewerDatabaseError, SCHEMA_VERSION, schemaVersionOf } from './migrations/index.ts';
+import { removeStaleTemporaries } from './temp-files.ts';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from './private-files.ts';
 
 /** Start-up: find the database, check it, set aside a damaged one, bring the schema up to date. */
@@ -112,6 +113,8 @@ export interface Opened {
 
 export function openDatabaseIn(dataDir: string, now: () => Date): Opened {
   ensurePrivateDir(dataDir);
+  // Copies a killed backup or restore left behind (the staged restore copy is in this folder).
+  removeStaleTemporaries(dataDir);
   const auditKey = loadOrCreateAuditKey(dataDir);
   const path = join(dataDir, DATABASE_FILE);
   let notice: string | null = null;

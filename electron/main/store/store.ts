@@ -7,6 +7,7 @@ import { startMaintenance, type Maintenance, type MaintenanceRun } from './maint
 import { openDatabaseIn, openLive } from './open.ts';
 import type { AuditKey } from './audit-seal.ts';
 import { restoreBackup } from './restore.ts';
+import { trackTemporary } from './temp-files.ts';
 
 /**
  * The encounter database of one data folder. `db` is the live connection; a restore swaps it, so
@@ -79,7 +80,7 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
     get db() {
       return live();
     },
-    backup: (target, onProgress) => writeBackup(live(), target, path, { onProgress }),
+    backup: (target, onProgress) => writeBackup(live(), target, path, { onProgress, track: (tmp) => trackTemporary(dataDir, tmp) }),
     async restore(source, onProgress) {
       const before = live();
       // From the first byte copied to the swap, the live database only has readers: a change
