@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Assessment } from '../clinical/assessment.ts';
+import { absoluteFilePath } from './paths.ts';
 import { EncounterId, ReferralPriority, ReferralSectionChoices, Revision, type Referral } from './encounter.ts';
 
 /**
@@ -119,14 +120,10 @@ export function resolveSections(...choices: (ReferralSectionChoices | undefined)
 }
 
 /** An absolute path to a PDF file on Windows, macOS or Linux (chosen in the save dialog). */
-export const PdfPath = z
-  .string()
-  .min(1, 'Choose where to save the referral')
-  .max(4096)
-  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'Choose a full path for the referral file')
-  // As BackupTarget's path: a NUL would reach the file system and fail there with a code, not words.
-  .refine((p) => !p.includes('\0'), 'The file path contains an invalid character')
-  .refine((p) => /\.pdf$/i.test(p), 'The referral file name must end in .pdf');
+export const PdfPath = absoluteFilePath('Choose where to save the referral', 'Choose a full path for the referral file on this computer').refine(
+  (p) => /\.pdf$/i.test(p),
+  'The referral file name must end in .pdf',
+);
 
 export const ReferralRequest = z.object({
   id: EncounterId,

@@ -1,14 +1,10 @@
 import { z } from 'zod';
+import { absoluteFilePath } from './paths.ts';
 import { Addendum, EncounterId, EncounterStatus, RevisionEntry } from './encounter.ts';
 
 /** Backups (a copy of the whole database) and JSON export/import of encounters. */
 
-const absolutePath = z
-  .string()
-  .min(1, 'Choose a file')
-  .max(4096, 'The file path is too long')
-  .refine((p) => !p.includes('\0'), 'The file path contains an invalid character')
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'Give the full path of the file');
+const absolutePath = absoluteFilePath('Choose a file', 'Give the full path of the file on this computer');
 
 export const BackupTarget = z.object({ path: absolutePath });
 export const BackupResult = z.object({ path: z.string(), bytes: z.number().int(), sha256: z.string() });

@@ -12,6 +12,11 @@ export async function dispatch(services: Services, method: string, rawInput: unk
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'not-found', message: 'This version of Leg Pain DDx has no such function.' } };
   }
+  const badText = loneSurrogateAt(rawInput);
+  if (badText !== null) {
+    const message = 'The text contains an invalid character (half of a character pair); nothing was saved.';
+    return { ok: false, error: badText === '' ? { code: 'invalid', message } : { code: 'invalid', message, path: badText } };
+  }
   let parsed: ReturnType<(typeof api)[typeof method]['input']['safeParse']>;
   try {
     parsed = api[method].input.safeParse(rawInput);
@@ -30,6 +35,26 @@ export async function dispatch(services: Services, method: string, rawInput: unk
     if (error instanceof ApiError) return { ok: false, error: error.toBody() };
     return internalError(method, error);
   }
+}
+
+/** Half of a UTF-16 pair on its own: JavaScript strings may hold one, but no text file or index can. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The dotted path of the first string (value or key) in `value` holding a lone surrogate, '' for
+ * the input itself, or null. Such text would be stored as it is in a revision but indexed, exported
+ * and printed as something else, so every method refuses it here, before any schema.
+ */
+function loneSurrogateAt(value: unknown, path: readonly string[] = []): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path.join('.') : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, child] of Object.entries(value)) {
+    const at = [...path, key];
+    if (LONE_SURROGATE.test(key)) return at.join('.');
+    const found = loneSurrogateAt(child, at);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function internalError(method: string, error: unknown): Envelope<never> {
