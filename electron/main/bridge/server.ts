@@ -101,9 +101,16 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       if (!isMethodName(method)) return sendEnvelope(res, 404, failure('not-found', 'This version of Leg Pain DDx has no such function.'));
       const body = await readBody(req, maxBody);
       if (body === null) return sendEnvelope(res, 413, failure('invalid', 'The request is too large.'));
+      let text: string;
+      try {
+        // fatal: invalid UTF-8 is refused, not silently replaced by U+FFFD and stored as such.
+        text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+      } catch {
+        return sendEnvelope(res, 400, failure('invalid', 'The request body is not valid UTF-8 text.'));
+      }
       let input: unknown;
       try {
-        input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+        input = text.length === 0 ? {} : JSON.parse(text);
       } catch {
         return sendEnvelope(res, 400, failure('invalid', 'The request body is not valid JSON.'));
       }

@@ -94,6 +94,26 @@ describe('loopback bridge', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
+  it('answers 400 to a body that is not valid UTF-8, storing nothing (it used to be replaced silently)', async () => {
+    const before = snapshot(t.store.db);
+    const json = Buffer.from(JSON.stringify(sampleDraft({ notes: 'NOTE' })));
+    const at = json.indexOf('NOTE');
+    json[at] = 0xff; // never valid in UTF-8
+    json[at + 1] = 0xc3; // a lead byte without its continuation
+    const answer = await api('encounter.save', json);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/UTF-8/) } });
+    expect(snapshot(t.store.db)).toBe(before);
+  });
+
+  it('answers invalid to a lone surrogate escaped in the JSON, naming the field, storing nothing', async () => {
+    const before = snapshot(t.store.db);
+    const body = JSON.stringify(sampleDraft({ notes: 'half a pair' })).replace('half a pair', 'half \\ud83e a pair');
+    const answer = await api('encounter.save', body);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid', path: 'notes', message: expect.stringMatching(/invalid character/) } });
+    expect(snapshot(t.store.db)).toBe(before);
+  });
+
   it('answers 404 to an unknown method, and 200 with the envelope otherwise', async () => {
     const unknown = await api('encounter.delete', '{}');
     expect(unknown.status).toBe(404);
