@@ -6,8 +6,22 @@ import { Addendum, EncounterId, EncounterStatus, RevisionEntry } from './encount
 
 const absolutePath = absoluteFilePath('Choose a file', 'Give the full path of the file on this computer');
 
-export const BackupTarget = z.object({ path: absolutePath });
-export const BackupResult = z.object({ path: z.string(), bytes: z.number().int(), sha256: z.string() });
+/** Never recorded anywhere: it lives only for the call. */
+const passphrase = z.string().max(1024, 'Keep the passphrase under 1024 characters');
+
+export const BackupRequest = z.object({
+  path: absolutePath,
+  /** Replace a file already there; without it the call fails with `exists` (the app asks first). */
+  overwrite: z.boolean().default(false),
+  /** Encrypt the backup with this passphrase (scrypt, AES-256-GCM); restoring it asks for it. */
+  passphrase: passphrase.min(10, 'Use a passphrase of at least 10 characters').optional(),
+});
+export const RestoreRequest = z.object({
+  path: absolutePath,
+  /** The passphrase of an encrypted backup. */
+  passphrase: passphrase.optional(),
+});
+export const BackupResult = z.object({ path: z.string(), bytes: z.number().int(), sha256: z.string(), encrypted: z.boolean() });
 export type BackupResult = z.infer<typeof BackupResult>;
 
 export const RestoreResult = z.object({

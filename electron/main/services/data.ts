@@ -17,17 +17,17 @@ export function dataServices(ctx: ServiceContext): Pick<Services, DataMethod> {
   const checkpoint = (event: 'backup' | 'export' | 'restore'): void => writeCheckpoint(ctx.store.dataDir, ctx.store.db, event, ctx.now().toISOString());
 
   return {
-    'backup.create': ({ path }) =>
+    'backup.create': ({ path, overwrite, passphrase }) =>
       jobs.run('backup', async (report) => {
-        const result = await ctx.store.backup(path, report);
-        audit('backup', { path: result.path, bytes: result.bytes, sha256: result.sha256 });
+        const result = await ctx.store.backup(path, report, { overwrite, passphrase });
+        audit('backup', { path: result.path, bytes: result.bytes, sha256: result.sha256, encrypted: result.encrypted ? 'yes' : 'no' });
         checkpoint('backup');
         return result;
       }),
 
-    'backup.restore': ({ path }) =>
+    'backup.restore': ({ path, passphrase }) =>
       jobs.run('restore', async (report) => {
-        const { previousKeptAt, sha256, auditCheck } = await ctx.store.restore(path, report);
+        const { previousKeptAt, sha256, auditCheck } = await ctx.store.restore(path, report, passphrase);
         const db = ctx.store.db;
         const at = ctx.now().toISOString();
         inTransaction(db, () => {

@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/api/errors.ts';
 import { backupProblem } from './backup-check.ts';
 import { ioError, removeDatabaseFile, type OnProgress } from './backup.ts';
 import { fsyncDir, moveDatabaseAside, tempPathBeside } from './files.ts';
+import { isSealedFile, openSealedFile, SealError } from './sealed-file.ts';
 import { copyFileHashed } from './streamed-files.ts';
 
 /** Restoring a backup: a checked copy of it replaces the live database, which is kept aside. */
@@ -20,7 +21,12 @@ export interface LiveDatabase {
  * change between the check and the copy). Returns the checked copy's path and the SHA-256 of the
  * bytes copied; throws for a bad file, leaving nothing behind.
  */
-export async function stageRestore(source: string, livePath: string, report: OnProgress = () => {}): Promise<{ staged: string; sha256: string }> {
+export async function stageRestore(
+  source: string,
+  livePath: string,
+  report: OnProgress = () => {},
+  passphrase?: string,
+): Promise<{ staged: string; sha256: string }> {
   const from = resolve(source);
   if (!existsSync(from) || !statSync(from).isFile()) throw new ApiError('not-found', `There is no file at ${from}.`, 'path');
   if (from === resolve(livePath)) throw new ApiError('invalid', 'This is the database in use; choose a backup file.', 'path');
@@ -28,9 +34,19 @@ export async function stageRestore(source: string, livePath: string, report: OnP
   const staged = tempPathBeside(livePath);
   let sha256: string;
   try {
-    ({ sha256 } = await copyFileHashed(from, staged, (done, total) => report('copying', done, total)));
+    const onBytes = (done: number, total: number): void => report('copying', done, total);
+    if (await isSealedFile(from)) {
+      if (passphrase === undefined || passphrase === '') {
+        throw new ApiError('invalid', 'This backup is protected by a passphrase: enter it to restore. Your current encounters were not changed.', 'passphrase');
+      }
+      ({ sha256 } = await openSealedFile(from, staged, passphrase, onBytes));
+    } else {
+      ({ sha256 } = await copyFileHashed(from, staged, onBytes));
+    }
   } catch (error) {
     rmSync(staged, { force: true });
+    if (error instanceof ApiError) throw error;
+    if (error instanceof SealError) throw sealProblem(error);
     throw ioError(`The backup could not be copied from ${from}`, error);
   }
   report('validating', null, null);
@@ -40,6 +56,18 @@ export async function stageRestore(source: string, livePath: string, report: OnP
     throw new ApiError('invalid', `This file cannot be restored: ${problem}. Your current encounters were not changed.`, 'path');
   }
   return { staged, sha256 };
+}
+
+function sealProblem(error: SealError): ApiError {
+  const unchanged = 'Your current encounters were not changed.';
+  switch (error.problem) {
+    case 'wrong-passphrase':
+      return new ApiError('invalid', `The passphrase is not the one this backup was protected with. ${unchanged}`, 'passphrase');
+    case 'unsupported':
+      return new ApiError('invalid', `This backup was protected by a newer version of Leg Pain DDx; install it to restore this file. ${unchanged}`, 'path');
+    default:
+      return new ApiError('invalid', `This backup is damaged or was changed after it was written (${error.message}). ${unchanged}`, 'path');
+  }
 }
 
 /**
@@ -90,8 +118,9 @@ export async function restoreBackup(
   now: () => Date,
   report: OnProgress = () => {},
   beforeSwap: (staged: string) => void = () => {},
+  passphrase?: string,
 ): Promise<{ previousKeptAt: string; sha256: string }> {
-  const { staged, sha256 } = await stageRestore(source, live.path, report);
+  const { staged, sha256 } = await stageRestore(source, live.path, report, passphrase);
   try {
     beforeSwap(staged);
   } catch (error) {

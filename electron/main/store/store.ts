@@ -24,13 +24,17 @@ export interface Store {
   /** The key the audit log is sealed with (audit-seal.ts). */
   readonly auditKey: AuditKey;
   /** A checked copy of the database at `target`, made while the app keeps working (backup.ts). */
-  backup(target: string, onProgress?: OnProgress): Promise<{ path: string; bytes: number; sha256: string }>;
+  backup(
+    target: string,
+    onProgress?: OnProgress,
+    options?: { passphrase?: string | undefined; overwrite?: boolean | undefined },
+  ): Promise<{ path: string; bytes: number; sha256: string; encrypted: boolean }>;
   /**
    * Replaces the live database with a checked copy of a backup; the old one is kept aside
    * (restore.ts). `auditCheck` is what the check of the backup's audit log found, with this
    * installation's key, before it was put in place.
    */
-  restore(source: string, onProgress?: OnProgress): Promise<{ previousKeptAt: string; sha256: string; auditCheck: AuditVerifyResult }>;
+  restore(source: string, onProgress?: OnProgress, passphrase?: string): Promise<{ previousKeptAt: string; sha256: string; auditCheck: AuditVerifyResult }>;
   /** Runs the deferred maintenance (checkpoint) now; it otherwise runs after saves, see maintenance.ts. */
   maintain(): MaintenanceRun | null;
   close(): void;
@@ -80,8 +84,9 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
     get db() {
       return live();
     },
-    backup: (target, onProgress) => writeBackup(live(), target, path, { onProgress, track: (tmp) => trackTemporary(dataDir, tmp) }),
-    async restore(source, onProgress) {
+    backup: (target, onProgress, options = {}) =>
+      writeBackup(live(), target, path, { onProgress, ...options, track: (tmp) => trackTemporary(dataDir, tmp) }),
+    async restore(source, onProgress, passphrase) {
       const before = live();
       // From the first byte copied to the swap, the live database only has readers: a change
       // written to it now would be acknowledged, then set aside with it by the swap.
@@ -106,7 +111,7 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
         }
       };
       try {
-        result = await restoreBackup(source, swap, now, onProgress, checkAudit);
+        result = await restoreBackup(source, swap, now, onProgress, checkAudit, passphrase);
       } finally {
         // A failed restore reopens the same file as a new connection, which takes writes; this
         // lifts the gate when the old connection stayed open (a refused file).

@@ -3,18 +3,23 @@ import { method } from '../define.ts';
 import {
   BackupProgress,
   BackupResult,
-  BackupTarget,
+  BackupRequest,
   ExportRequest,
   ExportResult,
   ImportRequest,
   ImportResult,
+  RestoreRequest,
   RestoreResult,
 } from '../transfer.ts';
 
 export const dataMethods = {
-  'backup.create': method(BackupTarget, BackupResult, 'Write a checked copy of the whole database to a file'),
+  'backup.create': method(
+    BackupRequest,
+    BackupResult,
+    'Write a checked copy of the whole database to a file, encrypted with a passphrase if one is given; an existing file is replaced only with overwrite',
+  ),
   'backup.restore': method(
-    BackupTarget,
+    RestoreRequest,
     RestoreResult,
     'Replace the database with a backup (checked first; the current database is kept aside)',
   ),

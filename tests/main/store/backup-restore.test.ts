@@ -65,11 +65,16 @@ describe('backup and restore', () => {
     copy.close();
   });
 
-  it('replaces an existing file at the target atomically', async () => {
+  it('refuses to replace an existing file unless told to, then replaces it atomically', async () => {
     const target = join(out.path, 'b.sqlite');
     writeFileSync(target, 'old content');
     await t.client.encounter.save(sampleDraft());
-    await t.client.backup.create({ path: target });
+    const refused = await failure(t.client.backup.create({ path: target }));
+    expect([refused.code, refused.path]).toEqual(['exists', 'path']);
+    expect(refused.message).toMatch(/already exists .* confirm that it should be replaced/);
+    expect(readFileSync(target, 'utf8')).toBe('old content');
+    expect(readdirSync(out.path)).toEqual(['b.sqlite']);
+    await t.client.backup.create({ path: target, overwrite: true });
     expect(readFileSync(target).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 

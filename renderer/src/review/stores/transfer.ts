@@ -99,11 +99,12 @@ export const useTransferStore = defineStore('transfer', () => {
     }
   }
 
-  const backup = (path: string) =>
-    run('backup', 'Starting…', (j) => withProgress(j, 'backup', api.backup.create({ path })), (r, ms) => ({
+  /** A passphrase given encrypts the backup; `overwrite` after the clinician confirmed replacing the file there. */
+  const backup = (path: string, options: { passphrase?: string; overwrite?: boolean } = {}) =>
+    run('backup', 'Starting…', (j) => withProgress(j, 'backup', api.backup.create({ path, ...options })), (r, ms) => ({
       kind: 'backup',
       ms,
-      message: `Backup written to ${r.path}: ${mb(r.bytes)} MB in ${seconds(ms)} s, checked (SHA-256 ${r.sha256.slice(0, 16)}…).`,
+      message: `Backup written to ${r.path}: ${mb(r.bytes)} MB in ${seconds(ms)} s, checked (SHA-256 ${r.sha256.slice(0, 16)}…)${r.encrypted ? ', encrypted with your passphrase' : ''}.`,
       completed: { operation: 'backup', line: progressLine('Backup complete', r.bytes, r.bytes) },
       facts: [
         { label: 'File', value: r.path, code: true },
@@ -111,11 +112,12 @@ export const useTransferStore = defineStore('transfer', () => {
         { label: 'SHA-256', value: r.sha256, code: true },
         { label: 'Time', value: `${seconds(ms)} s` },
         { label: 'Check', value: 'Passed SQLite’s integrity check' },
+        { label: 'Encrypted', value: r.encrypted ? 'Yes: restoring it needs the passphrase' : 'No' },
       ],
     }));
 
-  const restore = (path: string) =>
-    run('restore', 'Starting…', (j) => withProgress(j, 'restore', api.backup.restore({ path })), (r, ms) => {
+  const restore = (path: string, passphrase?: string) =>
+    run('restore', 'Starting…', (j) => withProgress(j, 'restore', api.backup.restore(passphrase ? { path, passphrase } : { path })), (r, ms) => {
       void history.resetList();
       return {
         kind: 'restore',
