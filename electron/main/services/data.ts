@@ -14,7 +14,14 @@ export function dataServices(ctx: ServiceContext): Pick<Services, DataMethod> {
   const audit = (action: 'backup' | 'export', detail: Record<string, string | number>): void =>
     recordAudit(ctx, { action, encounterId: null, detail });
   /** The chain's head, written outside the database with each backup, export and restore (audit-seal.ts). */
-  const checkpoint = (event: 'backup' | 'export' | 'restore'): void => writeCheckpoint(ctx.store.dataDir, ctx.store.db, event, ctx.now().toISOString());
+  const checkpoint = (event: 'backup' | 'export' | 'restore'): void => {
+    try {
+      writeCheckpoint(ctx.store.dataDir, ctx.store.db, event, ctx.now().toISOString());
+    } catch (error) {
+      // The backup, export or restore itself succeeded; a missing checkpoint only weakens a later check.
+      console.error('[leg-pain-ddx] the audit checkpoint could not be written', error);
+    }
+  };
 
   return {
     'backup.create': ({ path, overwrite, passphrase }) =>

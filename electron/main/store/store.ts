@@ -1,11 +1,14 @@
-import type { AuditVerifyResult } from '../../../shared/api/audit.ts';
 import { verifyAudit } from './audit-verify.ts';
 import { openConnection, refuseWrites, type Db } from './database.ts';
 import { writeBackup, type OnProgress } from './backup.ts';
 import { writeCleanCloseRecord } from './check-state.ts';
 import { startMaintenance, type Maintenance, type MaintenanceRun } from './maintenance.ts';
+import { schemaVersionOf } from './migrations/index.ts';
 import { openDatabaseIn, openLive } from './open.ts';
 import type { AuditKey } from './audit-seal.ts';
+
+/** The schema version from which entries fingerprint content and the chain is sealed (migration 6). */
+const FINGERPRINTS_SINCE = 6;
 import { restoreBackup } from './restore.ts';
 import { trackTemporary } from './temp-files.ts';
 
@@ -34,7 +37,7 @@ export interface Store {
    * (restore.ts). `auditCheck` is what the check of the backup's audit log found, with this
    * installation's key, before it was put in place.
    */
-  restore(source: string, onProgress?: OnProgress, passphrase?: string): Promise<{ previousKeptAt: string; sha256: string; auditCheck: AuditVerifyResult }>;
+  restore(source: string, onProgress?: OnProgress, passphrase?: string): Promise<{ previousKeptAt: string; sha256: string; auditCheck: RestoreAuditCheck }>;
   /** Runs the deferred maintenance (checkpoint) now; it otherwise runs after saves, see maintenance.ts. */
   maintain(): MaintenanceRun | null;
   close(): void;
@@ -43,6 +46,32 @@ export interface Store {
 /** The answer to a write while a restore runs (error code `busy`): retry after it. */
 export const RESTORE_RUNNING =
   'A backup is being restored: nothing can be saved until it has finished, in a moment. Nothing was changed; try again then (the app keeps what you typed and tries again by itself).';
+
+/** What the check of a backup's audit log found before it was restored. */
+export interface RestoreAuditCheck {
+  readonly intact: boolean;
+  readonly summary: string;
+  readonly problems: readonly string[];
+}
+
+/**
+ * A backup made before the audit log vouched for content (schema version below 6) has neither
+ * fingerprints nor a seal: only its hash chain is checked, and migration 6 fingerprints its
+ * content as found once it is in place.
+ */
+function checkBackupAudit(copy: Db, key: AuditKey): RestoreAuditCheck {
+  const full = verifyAudit(copy, { key, checkpoints: [] });
+  if (schemaVersionOf(copy) >= FINGERPRINTS_SINCE) return full.intact ? { intact: true, summary: full.summary, problems: [] } : full;
+  if (full.intact || full.firstBadEntry === null) {
+    return {
+      intact: true,
+      summary: 'The backup was made by an older version, before the audit log vouched for content: its hash chain checks out, and its content was fingerprinted as found.',
+      problems: [],
+    };
+  }
+  const problems = full.problems.slice(0, 1);
+  return { intact: false, summary: `The backup's audit log does not check out: ${problems[0]}`, problems };
+}
 
 export function createStore(dataDir: string, now: () => Date = () => new Date()): Store {
   const opened = openDatabaseIn(dataDir, now);
@@ -101,11 +130,11 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
         reopen: openAgain,
       };
       let result: Awaited<ReturnType<typeof restoreBackup>>;
-      let auditCheck: AuditVerifyResult | null = null;
+      let auditCheck: RestoreAuditCheck | null = null;
       const checkAudit = (staged: string): void => {
         const copy = openConnection(staged, { readOnly: true });
         try {
-          auditCheck = verifyAudit(copy, { key: opened.auditKey, checkpoints: [] });
+          auditCheck = checkBackupAudit(copy, opened.auditKey);
         } finally {
           copy.close();
         }

@@ -136,6 +136,35 @@ describe('audit log over clinical content', () => {
   });
 });
 
+describe('restoring a backup made before fingerprints existed', () => {
+  let t: TestServices;
+  let out: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    t = openTestServices();
+    out = tempDir('legpain-audit-old-backup-');
+  });
+  afterEach(() => {
+    t.dispose();
+    out.remove();
+  });
+
+  it('is not reported as tampered: its chain is checked, its content fingerprinted as found', async () => {
+    const { id } = await t.client.encounter.save(sampleDraft());
+    const backup = join(out.path, 'v5.sqlite');
+    await t.client.backup.create({ path: backup });
+    // As version 5 wrote it: no seal, no fingerprint entries, schema version 5.
+    const db = openConnection(backup);
+    db.exec("DELETE FROM meta WHERE key IN ('audit_seal', 'audit_seal_key'); PRAGMA user_version = 5;");
+    db.close();
+    const restored = await t.client.backup.restore({ path: backup });
+    expect(restored.auditIntact).toBe(true);
+    expect(restored.auditCheck).toMatch(/older version/);
+    expect((await t.client.audit.list({ limit: 2 })).map((e) => e.action)).toEqual(['restore', 'fingerprint']);
+    expect(await t.client.audit.verify({})).toMatchObject({ intact: true, revisions: 1 });
+    expect((await t.client.encounter.get({ id })).revision).toBe(1);
+  });
+});
+
 describe('migration 6: fingerprints of content stored before', () => {
   let dir: ReturnType<typeof tempDir>;
   beforeEach(() => (dir = tempDir('legpain-audit-migrate-')));
