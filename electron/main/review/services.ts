@@ -1,5 +1,5 @@
 import type { Services } from '../../../shared/api/methods.ts';
-import { recordAudit, type ServiceContext } from '../services/context.ts';
+import { recordAudit, recordCheckpoint, type ServiceContext } from '../services/context.ts';
 import { compareWithToday } from './compare.ts';
 import { exportFhir } from './fhir-export.ts';
 import { importFhir } from './fhir-import.ts';
@@ -15,6 +15,7 @@ export function reviewServices(ctx: ServiceContext): Pick<Services, ReviewMethod
       const at = ctx.now().toISOString();
       const result = exportFhir(ctx.store.db, { ids, exportedAt: at });
       recordAudit(ctx, { action: 'export', encounterId: null, detail: { count: result.count, format: 'FHIR R4' } }, at);
+      recordCheckpoint(ctx, 'export');
       return result;
     },
 

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/api/errors.ts';
 import { appendAudit, type AuditInput } from '../store/audit.ts';
+import { writeCheckpoint } from '../store/audit-seal.ts';
 import { inTransaction, type Db } from '../store/database.ts';
 import { getHead, type Head } from '../store/encounters.ts';
 import { whoIs } from '../store/profile.ts';
@@ -25,4 +26,14 @@ export function requireHead(db: Db, id: string): Head {
   const head = getHead(db, id);
   if (head === undefined) throw new ApiError('not-found', 'There is no encounter with this id.', 'id');
   return head;
+}
+
+/** The audit chain's head, written outside the database with each backup, export and restore (audit-seal.ts). */
+export function recordCheckpoint(ctx: ServiceContext, event: 'backup' | 'export' | 'restore'): void {
+  try {
+    writeCheckpoint(ctx.store.dataDir, ctx.store.db, event, ctx.now().toISOString());
+  } catch (error) {
+    // The backup, export or restore itself succeeded; a missing checkpoint only weakens a later check.
+    console.error('[leg-pain-ddx] the audit checkpoint could not be written', error);
+  }
 }

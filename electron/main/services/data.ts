@@ -2,9 +2,9 @@ import type { Services } from '../../../shared/api/methods.ts';
 import { exportEncounters, importEncounters } from '../store/transfer.ts';
 import { createBackupJobs } from './backup-jobs.ts';
 import { appendAudit } from '../store/audit.ts';
-import { resealAudit, writeCheckpoint } from '../store/audit-seal.ts';
+import { resealAudit } from '../store/audit-seal.ts';
 import { inTransaction } from '../store/database.ts';
-import { recordAudit, whoIs, type ServiceContext } from './context.ts';
+import { recordAudit, recordCheckpoint, whoIs, type ServiceContext } from './context.ts';
 
 type DataMethod = 'backup.create' | 'backup.restore' | 'backup.progress' | 'data.exportJson' | 'data.importJson';
 
@@ -13,15 +13,7 @@ export function dataServices(ctx: ServiceContext): Pick<Services, DataMethod> {
   const jobs = createBackupJobs();
   const audit = (action: 'backup' | 'export', detail: Record<string, string | number>): void =>
     recordAudit(ctx, { action, encounterId: null, detail });
-  /** The chain's head, written outside the database with each backup, export and restore (audit-seal.ts). */
-  const checkpoint = (event: 'backup' | 'export' | 'restore'): void => {
-    try {
-      writeCheckpoint(ctx.store.dataDir, ctx.store.db, event, ctx.now().toISOString());
-    } catch (error) {
-      // The backup, export or restore itself succeeded; a missing checkpoint only weakens a later check.
-      console.error('[leg-pain-ddx] the audit checkpoint could not be written', error);
-    }
-  };
+  const checkpoint = (event: 'backup' | 'export' | 'restore'): void => recordCheckpoint(ctx, event);
 
   return {
     'backup.create': ({ path, overwrite, passphrase }) =>

@@ -118,6 +118,19 @@ describe('audit log over clinical content', () => {
     expect(result.problems.join('\n')).toMatch(/not the one recorded at the backup of .*: the log was rewritten since/);
   });
 
+  it('writes the chain head outside the database with each backup and each export, JSON and FHIR', async () => {
+    const { readCheckpoints } = await import('../../../electron/main/store/audit-seal.ts');
+    await t.client.backup.create({ path: join(out.path, 'b.sqlite') });
+    await t.client.data.exportJson({});
+    await t.client.data.exportFhir({});
+    const { checkpoints } = readCheckpoints(t.dataDir);
+    expect(checkpoints.map((c) => c.event)).toEqual(['backup', 'export', 'export']);
+    const entries = await t.client.audit.list({ limit: 3 });
+    // Each names the entry that recorded it, the newest at the time.
+    expect(checkpoints.map((c) => c.seq)).toEqual(entries.map((e) => e.seq).reverse());
+    expect(checkpoints.map((c) => c.hash)).toEqual(entries.map((e) => e.hash).reverse());
+  });
+
   it('reports a backup sealed by another installation when it is restored, and checks on from there', async () => {
     const other = openTestServices();
     try {
