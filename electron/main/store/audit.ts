@@ -66,7 +66,10 @@ export function appendAudit(db: Db, entry: AuditInput): AuditEntry {
   if (key !== undefined) {
     // A missing seal is not restarted from the chain as it stands (that would vouch for whatever
     // was done to it): the new seal builds on the marker, and verification reports the break.
-    writeSeal(db, sealNext(key.key, readSeal(db)?.seal ?? 'missing', hash), key);
+    // A seal made with another key (this installation's key file replaced) keeps that key's name,
+    // so verification goes on saying so rather than blaming the entries.
+    const stored = readSeal(db);
+    writeSeal(db, sealNext(key.key, stored?.seal ?? 'missing', hash), stored === null || stored.keyId === '' ? key : { ...key, id: stored.keyId });
   }
   return { seq, ...entry, hash };
 }

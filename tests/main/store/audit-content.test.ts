@@ -131,6 +131,20 @@ describe('audit log over clinical content', () => {
     expect(checkpoints.map((c) => c.hash)).toEqual(entries.map((e) => e.hash).reverse());
   });
 
+  it("says when this installation's key file was replaced, also after later saves", async () => {
+    const { rmSync } = await import('node:fs');
+    t.close();
+    rmSync(join(t.dataDir, 'audit.key'));
+    const reopened = openTestServices({ dataDir: t.dataDir });
+    try {
+      await reopened.client.encounter.save(sampleDraft());
+      const result = await reopened.client.audit.verify({});
+      expect(result).toMatchObject({ intact: false, firstBadEntry: null, problems: [expect.stringMatching(/sealed with another key .*key file was replaced/)] });
+    } finally {
+      reopened.close();
+    }
+  });
+
   it('reports a backup sealed by another installation when it is restored, and checks on from there', async () => {
     const other = openTestServices();
     try {
