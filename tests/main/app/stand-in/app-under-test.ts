@@ -1,5 +1,5 @@
 import { spawnSync, execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,11 +20,12 @@ export interface Staging {
 }
 
 /**
- * Builds the current sources with electron-vite into <staging>/out. `hardLinkedModules`: a copy of
- * node_modules made of hard links (electron-builder's dependency search does not follow a
- * symlinked node_modules); otherwise a symlink, which is all Node needs to resolve the imports.
+ * Builds the current sources with electron-vite into <staging>/out. `forPackaging`: also the
+ * packaging inputs (electron/build, resources/) and a copy of node_modules made of hard links
+ * (electron-builder's dependency search does not follow a symlinked node_modules); otherwise
+ * node_modules is a symlink, which is all Node needs to resolve the imports.
  */
-export function buildApp(options: { hardLinkedModules?: boolean } = {}): Staging {
+export function buildApp(options: { forPackaging?: boolean } = {}): Staging {
   const dir = mkdtempSync(join(tmpdir(), 'legpain-app-'));
   const remove = (): void => rmSync(dir, { recursive: true, force: true });
   try {
@@ -32,9 +33,11 @@ export function buildApp(options: { hardLinkedModules?: boolean } = {}): Staging
     const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build', '--outDir', outDir, '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}${build.stderr}`);
     for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(ROOT, file), join(dir, file));
-    if (options.hardLinkedModules === true) {
+    if (options.forPackaging === true) {
+      for (const folder of ['electron/build', 'resources']) cpSync(join(ROOT, folder), join(dir, folder), { recursive: true });
       const link = spawnSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
       // Another file system: a real copy.
+      if (link.status !== 0) rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
       if (link.status !== 0 && spawnSync('cp', ['-a', join(ROOT, 'node_modules'), join(dir, 'node_modules')]).status !== 0) {
         throw new Error('could not copy node_modules into the staging folder');
       }
