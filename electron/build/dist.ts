@@ -24,25 +24,37 @@ export function installedElectron(dir = electronDir): string | null {
 
 const PLATFORM_FLAGS = new Set(['--linux', '-l', '--win', '-w', '--windows', '--mac', '-m', '--macos']);
 
-function run(command: string, args: readonly string[]): void {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+export const MISSING_ELECTRON =
+  'npm run dist needs the Electron binary: run `node node_modules/electron/install.js` with network access (and without ELECTRON_SKIP_BINARY_DOWNLOAD), then try again.';
+
+export interface DistDeps {
+  readonly electronDir: string;
+  /** Runs a command in the repository; its exit status. */
+  run(command: string, args: readonly string[]): number;
+  error(line: string): void;
+  /** Electron 45 fetches its binary on first use; this fetches it now. */
+  fetchElectron(): void;
 }
 
-function main(args: readonly string[]): void {
-  // Electron 45 fetches its binary on first use; fetch it now unless the user said not to.
-  if (installedElectron() === null && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === undefined) {
-    spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, stdio: 'ignore' });
+/** The whole of `npm run dist`; its exit status. */
+export function dist(args: readonly string[], deps: DistDeps): number {
+  if (installedElectron(deps.electronDir) === null && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === undefined) deps.fetchElectron();
+  if (installedElectron(deps.electronDir) === null) {
+    deps.error(MISSING_ELECTRON);
+    return 1;
   }
-  const electron = installedElectron();
-  if (electron === null) {
-    console.error('npm run dist needs the Electron binary: run `node node_modules/electron/install.js` with network access (and without ELECTRON_SKIP_BINARY_DOWNLOAD), then try again.');
-    process.exit(1);
-  }
-  run(join(root, 'node_modules', '.bin', 'electron-vite'), ['build']);
+  const built = deps.run(join(root, 'node_modules', '.bin', 'electron-vite'), ['build']);
+  if (built !== 0) return built;
   // Building for this computer only: package the Electron npm installed rather than fetch it again.
   const hostOnly = !args.some((arg) => PLATFORM_FLAGS.has(arg));
-  run(join(root, 'node_modules', '.bin', 'electron-builder'), [...args, ...(hostOnly ? [`--config.electronDist=${join(electronDir, 'dist')}`] : [])]);
+  return deps.run(join(root, 'node_modules', '.bin', 'electron-builder'), [...args, ...(hostOnly ? [`--config.electronDist=${join(deps.electronDir, 'dist')}`] : [])]);
 }
 
-if (import.meta.main) main(process.argv.slice(2));
+if (import.meta.main) {
+  process.exitCode = dist(process.argv.slice(2), {
+    electronDir,
+    run: (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status ?? 1,
+    error: (line) => console.error(line),
+    fetchElectron: () => void spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, stdio: 'ignore' }),
+  });
+}

@@ -8,6 +8,7 @@ import { extractAll, listPackage } from '@electron/asar';
 import { FuseState, FuseV1Options, FuseVersion, getCurrentFuseWire, type FuseConfig } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import afterPack, { applyFuses, packedExecutable, type PackedApp } from '../../../electron/build/after-pack.ts';
+import { dist, installedElectron, MISSING_ELECTRON } from '../../../electron/build/dist.ts';
 import { FUSES } from '../../../electron/build/fuses.ts';
 import { FONT_FILES } from '../../../electron/main/referral/render.ts';
 import { RUNTIME_RESOURCES } from '../../../electron/main/resources.ts';
@@ -197,5 +198,47 @@ describe('the packed app (linux dir target, stand-in Electron executable)', () =
     expect(run.referral.savedAs).toMatchObject({ ok: true, value: { pages: expect.any(Number) } });
     expect(run.referral.letterStartsWith).toBe('%PDF-');
     expect(run.log).toMatch(/ info start version="0\.1\.0" .*packaged=true\n/);
+  });
+});
+
+describe('npm run dist', () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'legpain-electron-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const deps = (electronDir: string) => {
+    const calls: { command: string; args: readonly string[] }[] = [];
+    const errors: string[] = [];
+    let fetched = 0;
+    return {
+      calls,
+      errors,
+      fetched: () => fetched,
+      deps: { electronDir, run: (command: string, args: readonly string[]) => (calls.push({ command, args }), 0), error: (line: string) => void errors.push(line), fetchElectron: () => void fetched++ },
+    };
+  };
+
+  it('stops with one line when the Electron binary is missing, building nothing', () => {
+    const t = deps(join(dir, 'none'));
+    expect(dist([], t.deps)).toBe(1);
+    expect(t.errors).toEqual([MISSING_ELECTRON]);
+    expect(MISSING_ELECTRON).not.toContain('\n');
+    expect(t.calls).toEqual([]);
+  });
+
+  it('builds, then packages this system’s targets from the installed Electron, or the platforms asked for', () => {
+    mkdirSync(join(dir, 'electron', 'dist'), { recursive: true });
+    writeFileSync(join(dir, 'electron', 'path.txt'), 'electron');
+    writeFileSync(join(dir, 'electron', 'dist', 'electron'), '');
+    expect(installedElectron(join(dir, 'electron'))).toBe(join(dir, 'electron', 'dist', 'electron'));
+    const host = deps(join(dir, 'electron'));
+    expect(dist([], host.deps)).toBe(0);
+    expect(host.fetched()).toBe(0);
+    expect(host.calls.map((c) => [c.command.split(/[\\/]/).pop(), c.args])).toEqual([
+      ['electron-vite', ['build']],
+      ['electron-builder', [`--config.electronDist=${join(dir, 'electron', 'dist')}`]],
+    ]);
+    const cross = deps(join(dir, 'electron'));
+    dist(['--linux', '--win'], cross.deps);
+    expect(cross.calls[1]!.args).toEqual(['--linux', '--win']);
   });
 });
