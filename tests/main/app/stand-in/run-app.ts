@@ -183,6 +183,10 @@ if (saved.ok && saved.value !== undefined) {
   };
 }
 
+// Another module reports a failure on the console, as the store's maintenance does.
+console.error('[leg-pain-ddx] maintenance failed', new Error(`SQLITE_FULL while indexing ${JSON.stringify(scenario.draft)}`));
+console.warn('free text from a library that may quote', scenario.draft);
+
 // A second instance is started: this one comes to the front.
 window.minimized = true;
 app.emit('second-instance', {}, [], process.cwd());
