@@ -8,6 +8,8 @@ import { appProtocolResponse } from './app/protocol.ts';
 import { referralSaveDialog, referralShell } from './app/referral-dialog.ts';
 import { windowOptions } from './app/window.ts';
 import { registerIpc } from './ipc/register.ts';
+import { createLogger, fileSink, log, setLogger, stderrSink, type LogSink } from './log.ts';
+import { resourcePath } from './resources.ts';
 import { openServices, type OpenedServices } from './services.ts';
 // The referral letter's render worker, bundled by electron-vite as its own entry file.
 import referralWorker from './referral/worker.ts?modulePath';
@@ -17,6 +19,8 @@ import referralWorker from './referral/worker.ts?modulePath';
  * decides something (window options, CSP, navigation, senders, permissions, menu) is a tested
  * function; this file only connects it to Electron.
  */
+
+startLog();
 
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
@@ -29,6 +33,28 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 let opened: OpenedServices | null = null;
+
+/**
+ * The log file in the user-data folder (logs/main.log), echoed to the terminal in development.
+ * What other modules print with console.error or console.warn reaches it too, reduced to what
+ * cannot hold patient data: our own fixed '[leg-pain-ddx] …' texts and the errors' kind and stack.
+ */
+function startLog(): void {
+  const file = fileSink(join(app.getPath('userData'), 'logs', 'main.log'));
+  const sink: LogSink = app.isPackaged ? file : { write: (line) => (file.write(line), stderrSink.write(line)) };
+  setLogger(createLogger(sink));
+  for (const level of ['error', 'warn'] as const) {
+    const original = console[level].bind(console);
+    console[level] = (...args: unknown[]) => {
+      if (!app.isPackaged) original(...args);
+      const own = args.filter((arg): arg is string => typeof arg === 'string' && arg.startsWith('[leg-pain-ddx] ')).map((text) => text.slice(15));
+      const error = args.find((arg) => arg instanceof Error);
+      if (error === undefined) log.info(`console-${level}`, { text: own.join(' ') });
+      else log.error(`console-${level}`, error, { text: own.join(' ') });
+    };
+  }
+  log.info('start', { version: app.getVersion(), electron: process.versions.electron ?? null, platform: process.platform, arch: process.arch, packaged: app.isPackaged });
+}
 
 function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
@@ -54,6 +80,7 @@ function createWindow(notice: string | null): void {
     }
   });
   mainWindow.on('closed', () => (mainWindow = null));
+  mainWindow.webContents.on('render-process-gone', (_event, details) => log.info('renderer-gone', { reason: details.reason, exitCode: details.exitCode }));
   void mainWindow.loadURL(devServerUrl ?? APP_ENTRY);
 }
 
@@ -62,7 +89,7 @@ function start(): void {
     opened = openServices({
       dataDir: process.env.LEGPAIN_DATA_DIR || app.getPath('userData'),
       appVersion: app.getVersion(),
-      fontDir: join(app.getAppPath(), 'resources', 'fonts'),
+      fontDir: resourcePath('fonts', { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
       referralWorker,
       // The desktop app's save dialog and "open the file" for referral letters (the bridge has neither).
       dialog: referralSaveDialog(() => mainWindow),
@@ -70,6 +97,7 @@ function start(): void {
     });
   } catch (error) {
     // A database from a newer version, or one the app may not open: say so and stop, touching nothing.
+    log.error('open-data-failed', error);
     dialog.showErrorBox('Leg Pain DDx cannot open its data', error instanceof Error ? error.message : String(error));
     app.quit();
     return;
@@ -96,6 +124,7 @@ function start(): void {
       origins,
     ),
   );
+  if (opened.startupNotice !== null) log.info('database-moved-aside');
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: app.name })));
   createWindow(opened.startupNotice);
 }
@@ -120,6 +149,7 @@ if (!app.requestSingleInstanceLock()) {
     // Closing checkpoints the WAL into the database file: nothing is left half-written.
     opened?.close();
     opened = null;
+    log.info('quit');
   });
   void app.whenReady().then(start);
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Services } from '../../shared/api/methods.ts';
+import { resourcePath } from './resources.ts';
 import { createReferralFileServices, type ReferralSaveDialog, type ReferralShell } from './app/referral-files.ts';
 import { referralServices } from './referral/store-services.ts';
 import { dataServices } from './services/data.ts';
@@ -45,7 +46,7 @@ export function openServices(opts: OpenServicesOptions): OpenedServices {
   const ctx: ServiceContext = { store, now, appVersion: opts.appVersion ?? 'development' };
   // The render worker starts at the first referral call, not here.
   const referral = referralServices(ctx, {
-    fontDir: opts.fontDir ?? resolve(import.meta.dirname, '../../resources/fonts'),
+    fontDir: opts.fontDir ?? resourcePath('fonts', { isPackaged: false, appPath: resolve(import.meta.dirname, '../..') }),
     workerUrl: opts.referralWorker,
   });
   const base = {

@@ -1,5 +1,6 @@
 import { ApiError, type Envelope } from '../../../shared/api/errors.ts';
 import { api, isMethodName, type Services } from '../../../shared/api/methods.ts';
+import { log } from '../log.ts';
 import { describeIssue } from './issues.ts';
 
 /**
@@ -58,7 +59,7 @@ function loneSurrogateAt(value: unknown, path: readonly string[] = []): string |
 }
 
 function internalError(method: string, error: unknown): Envelope<never> {
-  console.error(`[leg-pain-ddx] ${method} failed:`, error);
+  log.error('ipc-failed', error, { method });
   return {
     ok: false,
     error: { code: 'internal', message: 'Something went wrong inside Leg Pain DDx; nothing was changed. Please try again, and report it if it happens again.' },

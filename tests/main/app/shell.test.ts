@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../electron/main/app/csp.ts';
@@ -55,17 +55,6 @@ describe('app shell', () => {
       expect(r).toContain('quit');
     }
     expect(roles(menuTemplate({ platform: 'darwin', isPackaged: true, appName: 'x' }))).toContain('hideOthers');
-  });
-
-  it("wires the referral letter's save dialog and shell, the dialog asking before it replaces a file", () => {
-    // Electron cannot run here: the wiring is read as text; its logic is tested in tests/main/referral/save-as.test.ts.
-    const source = (path: string) => readFileSync(join(import.meta.dirname, '..', '..', '..', path), 'utf8');
-    const dialog = source('electron/main/app/referral-dialog.ts');
-    expect(dialog).toMatch(/showOverwriteConfirmation/);
-    expect(dialog).toMatch(/filters: \[\{ name: 'PDF document', extensions: \['pdf'\] \}\]/);
-    expect(dialog).toMatch(/shell\.openPath\(path\)/);
-    expect(dialog).not.toMatch(/openExternal/);
-    expect(source('electron/main/index.ts')).toMatch(/dialog: referralSaveDialog\(\(\) => mainWindow\),\s*shell: referralShell,/);
   });
 
   it('offers reload and the developer tools only in development', () => {

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { METHOD_NAMES, type Services } from '../../../shared/api/methods.ts';
 import { dispatch } from '../../../electron/main/ipc/dispatch.ts';
+import { createLogger, setLogger, stderrSink } from '../../../electron/main/log.ts';
 import { openTestServices, sampleDraft, type TestServices } from '../helpers.ts';
 
 /** The one path every call takes, whatever the transport. */
@@ -51,7 +52,9 @@ describe('dispatch', () => {
   });
 
   it('answers any other failure with a generic internal error, logging the detail but never sending it', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const lines: string[] = [];
+    setLogger(createLogger({ write: (line) => void lines.push(line) }));
+    onTestFinished(() => setLogger(createLogger(stderrSink)));
     const services = {
       ...t.services,
       'encounter.get': () => {
@@ -62,7 +65,10 @@ describe('dispatch', () => {
     expect(envelope).toMatchObject({ ok: false, error: { code: 'internal' } });
     const text = JSON.stringify(envelope);
     expect(text).not.toMatch(/SQLITE|secret|Ada|at .*\.ts/);
-    expect(log).toHaveBeenCalledOnce();
+    // The log names the method and where it failed, but not the message (it may quote a patient).
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/error ipc-failed method="encounter\.get" Error\n\s+at /);
+    expect(lines[0]).not.toMatch(/SQLITE|secret|Ada/);
   });
 
   it('computes an age the engine accepts, and refuses a visit dated before the birth', async () => {
