@@ -9,6 +9,9 @@ export default defineConfig({
           include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // Files and tests in a random order (vitest prints the seed; `npm test -- --seed N` repeats
+          // an order), so a test that leans on another's leftovers fails where it is written.
+          sequence: { shuffle: true },
         },
       },
       {
