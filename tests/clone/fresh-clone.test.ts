@@ -46,8 +46,17 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/**
+ * The environment of a user's shell: without the npm_* variables that npm (or npx vitest) passes to
+ * the processes it starts, which would carry this checkout's npm settings into the clone's npm.
+ */
+function shellEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  return { ...env, ...extra };
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(command, args, { cwd: clone, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  const r = spawnSync(command, args, { cwd: clone, encoding: 'utf8', env: shellEnv(env), timeout: 120_000 });
   return { status: r.status, stdout: r.stdout, stderrLines: r.stderr.split('\n').filter((l) => l !== '') };
 }
 
@@ -76,7 +85,7 @@ describe('a fresh clone, first commands', () => {
   it('npm run serve, started plainly, prints the address as its only line on standard output, on the port asked, and serves the app', async () => {
     const port = await freePort();
     const data = join(work, 'data');
-    const child = spawn('npm', ['run', 'serve'], { cwd: clone, detached: true, env: { ...process.env, LEGPAIN_DATA_DIR: data, LEGPAIN_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', 'serve'], { cwd: clone, detached: true, env: shellEnv({ LEGPAIN_DATA_DIR: data, LEGPAIN_PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -109,7 +118,7 @@ describe('a fresh clone, first commands', () => {
 
   it('npm test without ../shared counts the skipped tests in its last line and says why just before', () => {
     expect(existsSync(join(work, 'shared'))).toBe(false);
-    const r = spawnSync('npm', ['test', '--', 'tests/main/repo-docs.test.ts', 'tests/main/referral/document.test.ts'], { cwd: clone, encoding: 'utf8', timeout: 180_000 });
+    const r = spawnSync('npm', ['test', '--', 'tests/main/repo-docs.test.ts', 'tests/main/referral/document.test.ts'], { cwd: clone, encoding: 'utf8', env: shellEnv(), timeout: 180_000 });
     const out = r.stdout.trimEnd().split('\n');
     const last = out.at(-1)!;
     expect(last, r.stdout + r.stderr).toMatch(/^\d+ passed, 0 failed, [1-9]\d* skipped$/);
