@@ -49,4 +49,6 @@ export default tseslint.config(
     ]),
   },
   { files: ['electron/cli/**'], rules: restrict([electronPkg], [rendererDir]) },
+  // The npm scripts' preflight is CommonJS so that an old Node can run it and say what is needed.
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

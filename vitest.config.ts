@@ -9,12 +9,15 @@ export default defineConfig({
           include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // Files and tests in a random order (vitest prints the seed; `npm test -- --seed N` repeats
+          // an order), so a test that leans on another's leftovers fails where it is written.
+          sequence: { shuffle: true },
         },
       },
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts', 'tests/clone/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -156,12 +156,19 @@ export const comparable = (def: TDocumentDefinitions): string => {
 
 // ---------------------------------------------------------------- poppler
 
-const hasTool = (tool: string): boolean => spawnSync(tool, ['-v'], { stdio: 'ignore' }).error === undefined;
-export const HAS_PDFTOTEXT = hasTool('pdftotext');
-export const HAS_PDFTOPPM = hasTool('pdftoppm');
+/**
+ * poppler-utils is required (`.ci/run` installs it): a missing tool fails the test that needs it,
+ * with this message, instead of the test passing or vanishing without a word.
+ */
+export function requireTool(tool: 'pdftotext' | 'pdftoppm'): void {
+  if (spawnSync(tool, ['-v'], { stdio: 'ignore' }).error !== undefined) {
+    throw new Error(`${tool} is not installed: it comes with poppler-utils (on Debian: apt-get install poppler-utils).`);
+  }
+}
 
 /** The PDF's text as pdftotext -layout reads it, one string per page. */
 export function pdfPages(bytes: Uint8Array): string[] {
+  requireTool('pdftotext');
   const dir = mkdtempSync(join(tmpdir(), 'referral-text-'));
   try {
     const file = join(dir, 'letter.pdf');

@@ -8,13 +8,12 @@ import { startRenderWorker } from '../../../electron/main/referral/render-worker
 import { knowledgeBase } from '../../../shared/clinical/index.ts';
 import type { ReferralOptionsInput } from '../../../shared/api/referral.ts';
 import type { EncounterWithAddenda } from '../../../shared/api/encounter.ts';
-import { DVT_CASE, HAS_PDFTOPPM, HAS_PDFTOTEXT, artefactDir, encounterFrom, fontDir, pdfPages, referralInput, squash, sha } from './fixtures.ts';
+import { DVT_CASE, artefactDir, encounterFrom, fontDir, pdfPages, referralInput, requireTool, squash, sha } from './fixtures.ts';
 
 const renderer = createPdfRenderer({ fontDir });
 const render = (e: EncounterWithAddenda, options: ReferralOptionsInput = {}) => renderer.render(buildReferralDocument(referralInput(e, options)));
-const NO_POPPLER = 'pdftotext (poppler-utils) is not installed; CI installs it';
 
-describe.skipIf(!HAS_PDFTOTEXT)(`rendered referral read back with pdftotext${HAS_PDFTOTEXT ? '' : ` (skipped: ${NO_POPPLER})`}`, () => {
+describe('rendered referral read back with pdftotext', () => {
   it('shows the patient, the red flags, the differential in rank order and "Page X of Y" on every page', async () => {
     const e = encounterFrom(DVT_CASE, { name: 'Ada Example', status: 'signed' });
     const { bytes, pages } = await render(e);
@@ -138,7 +137,7 @@ describe('the render worker', () => {
   });
 });
 
-describe.skipIf(!HAS_PDFTOPPM)(`page 1 of a DVT referral as a PNG artefact${HAS_PDFTOPPM ? '' : ` (skipped: ${NO_POPPLER})`}`, () => {
+describe('page 1 of a DVT referral as a PNG artefact', () => {
   it('renders test-results/referral-dvt-page1.png', async () => {
     const e = encounterFrom(DVT_CASE, { name: 'Zoë Ødegård', status: 'draft' });
     const { bytes } = await render(e);
@@ -147,6 +146,7 @@ describe.skipIf(!HAS_PDFTOPPM)(`page 1 of a DVT referral as a PNG artefact${HAS_
     writeFileSync(pdf, bytes);
     const prefix = join(artefactDir, 'referral-dvt-page1');
     rmSync(`${prefix}.png`, { force: true });
+    requireTool('pdftoppm');
     const r = spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, prefix], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const png = readFileSync(`${prefix}.png`);

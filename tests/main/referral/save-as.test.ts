@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DESKTOP_ONLY_MESSAGE, referralFileName } from '../../../shared/api/referral.ts';
 import type { ReferralSaveDialog, ReferralShell } from '../../../electron/main/app/referral-files.ts';
 import { failure, openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
@@ -32,8 +32,10 @@ class FakeShell implements ReferralShell {
 }
 
 describe('referral.saveAs and referral.open in the desktop app', () => {
-  const dialog = new FakeDialog();
-  const shell = new FakeShell();
+  // Each test starts from a fresh store, folder, dialog and shell: the session remembers the last
+  // folder used and the letters it saved, so sharing them would make a test depend on another.
+  let dialog: FakeDialog;
+  let shell: FakeShell;
   let t: TestServices;
   let out: ReturnType<typeof tempDir>;
   let id: string;
@@ -41,19 +43,16 @@ describe('referral.saveAs and referral.open in the desktop app', () => {
   const options = { timeZone: 'Europe/London' };
   const exports = async () => (await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export');
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    dialog = new FakeDialog();
+    shell = new FakeShell();
     ({ t, id, revision } = await servicesWithDvtDraft({ dialog, shell }));
     out = tempDir('legpain-save-as-');
   });
-  afterAll(() => {
+  afterEach(() => {
     t.dispose();
     out.remove();
-  });
-  afterEach(() => {
     expect(dialog.answers).toEqual([]);
-    dialog.asked.length = 0;
-    shell.opened.length = 0;
-    shell.answer = '';
   });
 
   it('cancelling the dialog saves nothing and records nothing', async () => {

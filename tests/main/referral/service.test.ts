@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReferralExportRequest, ReferralSections } from '../../../shared/api/referral.ts';
@@ -7,7 +7,7 @@ import { createPdfRenderer } from '../../../electron/main/referral/render.ts';
 import { createReferralService, type ReferralAuditEntry } from '../../../electron/main/referral/service.ts';
 import { knowledgeBase } from '../../../shared/clinical/index.ts';
 import { failure, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
-import { DVT_CASE, HAS_PDFTOTEXT, PROFILE, encounterFrom, fontDir, pdfPages, servicesWithDvtDraft, sha } from './fixtures.ts';
+import { DVT_CASE, PROFILE, encounterFrom, fontDir, pdfPages, servicesWithDvtDraft, sha } from './fixtures.ts';
 
 describe('referral methods over the contract, with the real store and render worker', () => {
   let t: TestServices;
@@ -23,6 +23,8 @@ describe('referral methods over the contract, with the real store and render wor
     t.dispose();
     out.remove();
   });
+  /** A folder of the test's own, so no test sees another's files whatever the order. */
+  const ownFolder = (): string => mkdtempSync(join(out.path, 'test-'));
 
   it('suggests the priority with its reasons, and the wording the encounter records', async () => {
     const s = await t.client.referral.suggest({ id });
@@ -37,6 +39,8 @@ describe('referral methods over the contract, with the real store and render wor
   });
 
   it('previews the letter as PDF bytes, the same for the same revision and options', async () => {
+    const exports = async (): Promise<number> => (await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export').length;
+    const exportsBefore = await exports();
     const a = await t.client.referral.preview({ id, options: { timeZone: 'Europe/London' } });
     const b = await t.client.referral.preview({ id, revision, options: { timeZone: 'Europe/London' } });
     const bytes = Buffer.from(a.pdfBase64, 'base64');
@@ -45,22 +49,24 @@ describe('referral methods over the contract, with the real store and render wor
     expect(a.sha256).toBe(sha(bytes));
     expect(b.sha256).toBe(a.sha256);
     expect(a.pages).toBeGreaterThanOrEqual(1);
-    if (HAS_PDFTOTEXT) expect(pdfPages(bytes)[0]).toContain('Ada Example · MRN 004211');
+    expect(pdfPages(bytes)[0]).toContain('Ada Example · MRN 004211');
     // Previews are not exports: nothing in the audit log.
-    expect((await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export')).toEqual([]);
+    expect(await exports()).toBe(exportsBefore);
   });
 
   it('exports atomically, records the SHA-256 in the audit log, and never replaces a file unasked', async () => {
-    const path = join(out.path, 'referral.pdf');
+    const folder = ownFolder();
+    const path = join(folder, 'referral.pdf');
     const options = { timeZone: 'Europe/London', priority: 'emergency' as const };
+    const exportsBefore = (await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export').length;
     const done = await t.client.referral.export({ id, options, path });
     const bytes = readFileSync(path);
     expect(done).toEqual({ path, sha256: sha(bytes), bytes: bytes.byteLength, pages: done.pages });
-    expect(readdirSync(out.path)).toEqual(['referral.pdf']);
+    expect(readdirSync(folder)).toEqual(['referral.pdf']);
     const preview = await t.client.referral.preview({ id, options });
     expect(preview.sha256).toBe(done.sha256);
 
-    const entries = (await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export');
+    const entries = (await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export').slice(exportsBefore);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.detail).toMatchObject({ path, sha256: done.sha256, bytes: done.bytes, pages: done.pages, revision, priority: 'emergency', status: 'draft' });
     expect(entries[0]!.who).toBe(PROFILE.name);
@@ -72,13 +78,13 @@ describe('referral methods over the contract, with the real store and render wor
     const replaced = await t.client.referral.export({ id, options: { timeZone: 'Europe/London' }, path, overwrite: true });
     expect(sha(readFileSync(path))).toBe(replaced.sha256);
     expect(replaced.sha256).not.toBe(done.sha256);
-    expect((await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export')).toHaveLength(2);
+    expect((await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export')).toHaveLength(exportsBefore + 2);
     expect(await t.client.audit.verify({})).toMatchObject({ intact: true });
   });
 
   it('says so when the folder does not exist, and records nothing', async () => {
     const before = (await t.client.audit.list({})).length;
-    const missing = join(out.path, 'no-such-folder');
+    const missing = join(ownFolder(), 'no-such-folder');
     const e = await failure(t.client.referral.export({ id, path: join(missing, 'letter.pdf') }));
     expect(e.code).toBe('io');
     expect(e.message).toBe(`The folder “${missing}” does not exist.`);
@@ -86,10 +92,11 @@ describe('referral methods over the contract, with the real store and render wor
   });
 
   it('says so when part of the path is a file', async () => {
-    writeFileSync(join(out.path, 'a-file'), 'x');
-    const e = await failure(t.client.referral.export({ id, path: join(out.path, 'a-file', 'letter.pdf') }));
+    const folder = ownFolder();
+    writeFileSync(join(folder, 'a-file'), 'x');
+    const e = await failure(t.client.referral.export({ id, path: join(folder, 'a-file', 'letter.pdf') }));
     expect(e.code).toBe('io');
-    expect(existsSync(join(out.path, 'a-file', 'letter.pdf'))).toBe(false);
+    expect(existsSync(join(folder, 'a-file', 'letter.pdf'))).toBe(false);
   });
 
   it('refuses a stale revision, an unknown encounter and bad input, each with a clear error', async () => {
@@ -100,22 +107,22 @@ describe('referral methods over the contract, with the real store and render wor
       expect(e.code).toBe('invalid');
       expect(e.path).toBe(path);
     };
+    const folder = ownFolder();
     await invalid({ id, path: 'relative/letter.pdf' }, 'path');
-    await invalid({ id, path: join(out.path, 'letter.docx') }, 'path');
+    await invalid({ id, path: join(folder, 'letter.docx') }, 'path');
     // A NUL byte would reach the file system and fail there with an internal error code.
-    await invalid({ id, path: join(out.path, 'x\u0000y.pdf') }, 'path');
-    await invalid({ id, path: join(out.path, 'x.pdf'), options: { differentialTop: 50 } }, 'options.differentialTop');
-    await invalid({ id, path: join(out.path, 'x.pdf'), options: { timeZone: 'Mars/Olympus' } }, 'options.timeZone');
-    await invalid({ id, path: join(out.path, 'x.pdf'), options: { sections: { notes: 'no' } } }, 'options.sections.notes');
-    await invalid({ id, path: join(out.path, 'x.pdf'), options: { priority: 'whenever' } }, 'options.priority');
-    expect(readdirSync(out.path).filter((f) => f.startsWith('x'))).toEqual([]);
+    await invalid({ id, path: join(folder, 'x\u0000y.pdf') }, 'path');
+    await invalid({ id, path: join(folder, 'x.pdf'), options: { differentialTop: 50 } }, 'options.differentialTop');
+    await invalid({ id, path: join(folder, 'x.pdf'), options: { timeZone: 'Mars/Olympus' } }, 'options.timeZone');
+    await invalid({ id, path: join(folder, 'x.pdf'), options: { sections: { notes: 'no' } } }, 'options.sections.notes');
+    await invalid({ id, path: join(folder, 'x.pdf'), options: { priority: 'whenever' } }, 'options.priority');
+    expect(readdirSync(folder).filter((f) => f.startsWith('x'))).toEqual([]);
   });
 
   it('prints a signed encounter as signed', async () => {
     const draft = await t.client.encounter.save(sampleDraft({ patient: { name: 'Дмитрий Иванов', birthDate: '1980-01-02', sex: 'male', identifier: 'NHS 123' } }));
     await t.client.encounter.sign({ id: draft.id, baseRevision: draft.revision });
     const p = await t.client.referral.preview({ id: draft.id, options: { timeZone: 'UTC' } });
-    if (!HAS_PDFTOTEXT) return;
     const text = pdfPages(Buffer.from(p.pdfBase64, 'base64'));
     for (const page of text) {
       expect(page).toContain('Дмитрий Иванов · NHS 123');

@@ -3,7 +3,7 @@ import { EncounterWithAddenda } from '../../../shared/api/encounter.ts';
 import { REFERRAL_SECTION_NAMES, ReferralSections } from '../../../shared/api/referral.ts';
 import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
 import { openTestServices, sampleDraft, type TestServices } from '../helpers.ts';
-import { DVT_CASE, HAS_PDFTOTEXT, PROFILE, definitionText, encounterFrom, fontDir, pdfPages, referralInput, squash } from './fixtures.ts';
+import { DVT_CASE, PROFILE, definitionText, encounterFrom, fontDir, pdfPages, referralInput, squash } from './fixtures.ts';
 
 /**
  * The letter's choices stored with the encounter (Referral.sections, priorityChosen,
@@ -98,7 +98,6 @@ describe('referral methods with the choices stored in the store', () => {
     });
     expect(everything.sha256).not.toBe(preview.sha256);
 
-    if (!HAS_PDFTOTEXT) return;
     const text = squash(pdfPages(Buffer.from(preview.pdfBase64, 'base64')).join('\n'));
     expect(text).not.toContain('Pertinent negatives');
     expect(text).not.toContain('Imaging and investigations suggested');

@@ -1,10 +1,14 @@
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic, type AtomicFs } from '../../../electron/main/referral/write-atomic.ts';
 import { failure } from '../helpers.ts';
+
+const MODULE = resolve(import.meta.dirname, '../../../electron/main/referral/write-atomic.ts');
 
 let dir: string;
 beforeEach(() => {
@@ -16,6 +20,26 @@ afterEach(() => {
 });
 
 const bytes = new TextEncoder().encode('%PDF-1.3 a referral letter\n');
+
+/**
+ * writeFileAtomic's error for `target` as an ordinary user meets it. Root ignores file permissions
+ * (and CI runs as root), so there the write runs in a child process that has dropped to `nobody`,
+ * owner of the test folder, after loading the module.
+ */
+async function writeUnprivileged(target: string): Promise<{ code: string; message: string }> {
+  if (process.getuid?.() !== 0) return failure(writeFileAtomic(target, bytes));
+  const id = (flag: string): number => Number(execFileSync('id', [flag, 'nobody'], { encoding: 'utf8' }).trim());
+  const [uid, gid] = [id('-u'), id('-g')];
+  fs.chownSync(dirname(target), uid, gid);
+  const script = `
+    const { writeFileAtomic } = await import(${JSON.stringify(pathToFileURL(MODULE).href)});
+    process.setgroups([${gid}]); process.setgid(${gid}); process.setuid(${uid});
+    if (process.getuid() !== ${uid}) throw new Error('still privileged');
+    try { await writeFileAtomic(${JSON.stringify(target)}, new TextEncoder().encode('x')); console.log(JSON.stringify({ code: 'none', message: 'written' })); }
+    catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })); }`;
+  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  return JSON.parse(out) as { code: string; message: string };
+}
 const listing = (): string[] => fs.readdirSync(dir).sort();
 
 describe('writeFileAtomic', () => {
@@ -82,9 +106,9 @@ describe('writeFileAtomic', () => {
     expect(listing()).toEqual(['letter.pdf']);
   });
 
-  it.skipIf(process.getuid?.() === 0)('says so when the folder is read-only (a real read-only folder; root ignores permissions)', async () => {
+  it('says so when the folder is read-only (a real read-only folder, written by an unprivileged user)', async () => {
     fs.chmodSync(dir, 0o500);
-    const e = await failure(writeFileAtomic(join(dir, 'letter.pdf'), bytes));
+    const e = await writeUnprivileged(join(dir, 'letter.pdf'));
     expect(e.code).toBe('io');
     expect(e.message).toBe(`You do not have permission to write in “${dir}”.`);
     fs.chmodSync(dir, 0o700);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupPhase, BackupProgress } from '../../../shared/api/transfer.ts';
 import { pragmaValue } from '../../../electron/main/store/database.ts';
 import { seedHistory } from '../../e2e/review-helpers.ts';
@@ -46,16 +46,29 @@ function expectRisingTo(samples: BackupProgress[], total: number | null): void {
 }
 
 describe('backup and restore progress', () => {
+  // Seeding takes seconds, so it is done once into a closed template; each test opens its own copy
+  // of it and its own output folder, whatever ran before.
+  let template: ReturnType<typeof tempDir>;
+  let dataDir: ReturnType<typeof tempDir>;
   let t: TestServices;
   let out: ReturnType<typeof tempDir>;
   beforeAll(async () => {
-    t = openTestServices();
-    out = tempDir('legpain-backup-progress-');
-    await t.client.profile.save({ name: 'Dr Lee' });
-    await seedHistory(t.client, { count: SEEDED, seed: 11, batch: 1000 });
+    template = tempDir('legpain-backup-seeded-');
+    const seeded = openTestServices({ dataDir: template.path });
+    await seeded.client.profile.save({ name: 'Dr Lee' });
+    await seedHistory(seeded.client, { count: SEEDED, seed: 11, batch: 1000 });
+    seeded.dispose();
   }, 60_000);
-  afterAll(() => {
+  afterAll(() => template.remove());
+  beforeEach(() => {
+    dataDir = tempDir();
+    cpSync(template.path, dataDir.path, { recursive: true });
+    t = openTestServices({ dataDir: dataDir.path });
+    out = tempDir('legpain-backup-progress-');
+  });
+  afterEach(() => {
     t.dispose();
+    dataDir.remove();
     out.remove();
   });
 
@@ -121,11 +134,12 @@ describe('backup and restore progress', () => {
   });
 
   it('a second backup or a restore while one runs is refused with conflict, and the first completes', async () => {
+    const earlier = (await t.client.backup.create({ path: join(out.path, 'earlier.sqlite') })).path;
     const first = t.client.backup.create({ path: join(out.path, 'first.sqlite') });
     const second = await failure(t.client.backup.create({ path: join(out.path, 'second.sqlite') }));
     expect(second.code).toBe('conflict');
     expect(second.message).toBe('A backup or restore is already running.');
-    expect((await failure(t.client.backup.restore({ path: join(out.path, 'progress.sqlite') }))).code).toBe('conflict');
+    expect((await failure(t.client.backup.restore({ path: earlier }))).code).toBe('conflict');
     expect((await first).path).toBe(join(out.path, 'first.sqlite'));
     expect(readdirSync(out.path)).not.toContain('second.sqlite');
     // Once it is over, the next one runs.
@@ -143,7 +157,7 @@ describe('backup and restore progress', () => {
   });
 
   it('a restore reports copying the file, then validating it, then swapping it in', async () => {
-    const source = join(out.path, 'progress.sqlite');
+    const source = (await t.client.backup.create({ path: join(out.path, 'to-restore.sqlite') })).path;
     const size = readFileSync(source).length;
     const { value, samples } = await watch(t, t.client.backup.restore({ path: source }));
     expect(value.encounters).toBe(SEEDED);

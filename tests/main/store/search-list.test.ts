@@ -50,11 +50,18 @@ describe('search and list', () => {
     ],
   ];
 
+  /** A database holding the four visits, Bob's signed with an addendum; `into` receives their ids by key. */
+  async function openFixture(into: Record<string, string>): Promise<TestServices> {
+    const services = openTestServices();
+    for (const [key, draft] of visits) into[key] = (await services.client.encounter.save(draft)).id;
+    await services.client.encounter.sign({ id: into['bob-sciatica']!, baseRevision: 1 });
+    await services.client.encounter.addAddendum({ id: into['bob-sciatica']!, text: 'MRI shows an L5/S1 disc herniation.' });
+    return services;
+  }
+
+  // The tests below only read this fixture; a test that adds encounters opens its own.
   beforeAll(async () => {
-    t = openTestServices();
-    for (const [key, draft] of visits) ids[key] = (await t.client.encounter.save(draft)).id;
-    await t.client.encounter.sign({ id: ids['bob-sciatica']!, baseRevision: 1 });
-    await t.client.encounter.addAddendum({ id: ids['bob-sciatica']!, text: 'MRI shows an L5/S1 disc herniation.' });
+    t = await openFixture(ids);
   });
   afterAll(() => t.dispose());
 
@@ -137,21 +144,24 @@ describe('search and list', () => {
   });
 
   it('lists by cause: top cause or working diagnosis, each encounter once, counted once', async () => {
-    // One encounter whose working diagnosis differs from its top cause (added last: the tests above count the fixture).
-    const odd = await t.client.encounter.save(sampleDraft({ workingDiagnosis: 'tendonitis', seenAt: '2026-02-01T09:00:00.000Z' }));
-    {
-      const all = (await t.client.encounter.list({ limit: 500 })).items;
+    // Its own copy of the fixture plus one encounter whose working diagnosis differs from its top cause.
+    const own = await openFixture({});
+    try {
+      const odd = await own.client.encounter.save(sampleDraft({ workingDiagnosis: 'tendonitis', seenAt: '2026-02-01T09:00:00.000Z' }));
+      const all = (await own.client.encounter.list({ limit: 500 })).items;
       const { CAUSE_IDS } = await import('../../../shared/clinical/vocabulary.ts');
       for (const cause of CAUSE_IDS) {
         for (const status of [undefined, 'draft', 'signed'] as const) {
           const expected = all.filter((s) => (s.topCause === cause || s.workingDiagnosis === cause) && (status === undefined || s.status === status));
-          const page = await t.client.encounter.list({ cause, status, limit: 500 });
+          const page = await own.client.encounter.list({ cause, status, limit: 500 });
           expect(page.items.map((i) => i.id), `${cause} ${status}`).toEqual(expected.map((e) => e.id));
           expect(page.total, `${cause} ${status}`).toBe(expected.length);
         }
       }
-      const tendonitis = await t.client.encounter.list({ cause: 'tendonitis' });
+      const tendonitis = await own.client.encounter.list({ cause: 'tendonitis' });
       expect(tendonitis.items.map((i) => i.id)).toContain(odd.id);
+    } finally {
+      own.dispose();
     }
   });
 });
