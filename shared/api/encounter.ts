@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StoredAssessment } from '../clinical/assessment.ts';
 import { CauseId, FindingIdList, Sex, refineDisjointFindings } from '../clinical/case.ts';
+import { icd10Choices } from '../coding/icd10.ts';
 
 /** The encounter as spec/encounter-api.md fixes it. */
 
@@ -100,8 +101,26 @@ export const EncounterFields = z.object({
   absent: FindingIdList.default([]),
   notes: text(100_000).default(''),
   workingDiagnosis: CauseId.nullable().default(null),
+  /**
+   * The ICD-10 code the clinician chose for the working diagnosis, one of the cause's codes
+   * (shared/coding/icd10.ts). Absent: the cause's default code.
+   */
+  workingDiagnosisCode: z.string().max(20).optional(),
   referral: Referral.nullable().default(null),
 });
+
+/** A chosen ICD-10 code needs a working diagnosis it belongs to. */
+function refineWorkingDiagnosisCode(v: { workingDiagnosis: string | null; workingDiagnosisCode?: string | undefined }, ctx: z.RefinementCtx): void {
+  const code = v.workingDiagnosisCode;
+  if (code === undefined) return;
+  const path = ['workingDiagnosisCode'];
+  if (v.workingDiagnosis === null) {
+    ctx.addIssue({ code: 'custom', message: 'An ICD-10 code was chosen without a working diagnosis', path });
+  } else if (!icd10Choices(v.workingDiagnosis).some((c) => c.code === code)) {
+    const known = icd10Choices(v.workingDiagnosis).map((c) => c.code);
+    ctx.addIssue({ code: 'custom', message: `ICD-10 ${code} is not a code of this working diagnosis${known.length > 0 ? ` (its codes: ${known.join(', ')})` : ''}`, path });
+  }
+}
 
 /**
  * Input of encounter.save: a new encounter (no id), or a new revision of a draft (id and
@@ -112,6 +131,7 @@ export const EncounterDraft = EncounterFields.extend({
   baseRevision: Revision.optional(),
 })
   .superRefine(refineDisjointFindings)
+  .superRefine(refineWorkingDiagnosisCode)
   .superRefine((v, ctx) => {
     if (v.id !== undefined && v.baseRevision === undefined) {
       ctx.addIssue({ code: 'custom', message: 'Saving an existing encounter needs the revision it was based on', path: ['baseRevision'] });

@@ -19,6 +19,8 @@ export interface WorkingCopy {
   findings: Record<string, FindingState>;
   notes: string;
   workingDiagnosis: string | null;
+  /** The ICD-10 code chosen for the working diagnosis; null: the cause's default code. */
+  workingDiagnosisCode: string | null;
   referral: ReferralCopy;
 }
 
@@ -86,6 +88,7 @@ export function blankCopy(now: string = new Date().toISOString()): WorkingCopy {
     findings: {},
     notes: '',
     workingDiagnosis: null,
+    workingDiagnosisCode: null,
     referral: referralCopy(null),
   };
 }
@@ -120,6 +123,7 @@ export function copyFromEncounter(e: Encounter): WorkingCopy {
     findings,
     notes: e.notes,
     workingDiagnosis: e.workingDiagnosis,
+    workingDiagnosisCode: e.workingDiagnosisCode ?? null,
     referral: referralCopy(e.referral),
   };
 }
@@ -153,6 +157,8 @@ export function toDraft(copy: WorkingCopy): EncounterDraftInput {
     absent: absentIds(copy),
     notes: copy.notes,
     workingDiagnosis: copy.workingDiagnosis,
+    // A code only goes with the diagnosis it was chosen for.
+    ...(copy.workingDiagnosis !== null && copy.workingDiagnosisCode !== null ? { workingDiagnosisCode: copy.workingDiagnosisCode } : {}),
     referral: referralDraft(copy.referral),
   };
 }

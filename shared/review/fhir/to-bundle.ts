@@ -9,6 +9,7 @@ import {
   SYSTEM,
 } from './codes.ts';
 import { utf8ToBase64, uuidFromName } from './ids.ts';
+import { withoutEmpty } from './prune.ts';
 import type * as R4 from './types.ts';
 
 /**
@@ -84,12 +85,15 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
     return `urn:uuid:${id}`;
   };
 
-  const causeConcept = (id: string, fallbackLabel?: string): R4.CodeableConcept => {
+  // One ICD-10 code per concept (codings of one concept must mean the same thing): the one the
+  // clinician chose for the working diagnosis, else the cause's default, listed first by the knowledge base.
+  const causeConcept = (id: string, fallbackLabel?: string, chosenIcd10?: string): R4.CodeableConcept => {
     const cause = causeById.get(id);
     const label = cause?.label ?? fallbackLabel ?? id;
+    const icd10 = cause?.icd10.find((c) => c.code === chosenIcd10) ?? cause?.icd10[0];
     return {
       coding: [
-        ...(cause?.icd10 ?? []).map((c) => ({ system: SYSTEM.icd10, code: c.code, display: c.title })),
+        ...(icd10 !== undefined ? [{ system: SYSTEM.icd10, code: icd10.code, display: icd10.title }] : []),
         { system: SYSTEM.cause, code: id, display: label },
       ],
       text: label,
@@ -217,7 +221,7 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
         clinicalStatus: { coding: [{ system: SYSTEM.conditionClinical, code: 'active', display: 'Active' }] },
         verificationStatus: { coding: [{ system: SYSTEM.conditionVerification, code: 'provisional', display: 'Provisional' }] },
         category: [{ coding: [{ system: SYSTEM.conditionCategory, code: 'encounter-diagnosis', display: 'Encounter Diagnosis' }] }],
-        code: causeConcept(e.workingDiagnosis, label),
+        code: causeConcept(e.workingDiagnosis, label, e.workingDiagnosisCode),
         subject,
         encounter: encounterRef,
         recordedDate: seenAt,
@@ -298,10 +302,10 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
     });
   }
 
-  return {
+  return withoutEmpty<R4.Bundle>({
     resourceType: 'Bundle',
     type: 'collection',
     timestamp: fhirDateTime(options.exportedAt ?? new Date().toISOString()),
     entry: entries,
-  };
+  });
 }

@@ -132,5 +132,6 @@ export interface Bundle {
   resourceType: 'Bundle';
   type: 'collection';
   timestamp?: string;
-  entry: BundleEntry[];
+  /** Absent when the Bundle has no entries (FHIR JSON has no empty arrays). */
+  entry?: BundleEntry[];
 }

@@ -108,7 +108,7 @@ describe('data.exportFhir and data.importFhir', () => {
     const { json, count } = await client.data.exportFhir({});
     expect(count).toBe(12);
     const bundle = JSON.parse(json) as R4.Bundle;
-    expect(bundle.entry.filter((e) => e.resource.resourceType === 'Encounter')).toHaveLength(12);
+    expect(bundle.entry!.filter((e) => e.resource.resourceType === 'Encounter')).toHaveLength(12);
     expect(fhirSchemaErrors(bundle)).toEqual([]);
     const some = await client.data.exportFhir({ ids: [ids[3]!, ids[1]!] });
     expect(some.count).toBe(2);
@@ -160,9 +160,9 @@ describe('data.exportFhir and data.importFhir', () => {
     const source = open();
     await seed(source.client, 3);
     const bundle = JSON.parse((await source.client.data.exportFhir({})).json) as R4.Bundle;
-    const second = bundle.entry.filter((e) => e.resource.resourceType === 'Encounter')[1]!;
+    const second = bundle.entry!.filter((e) => e.resource.resourceType === 'Encounter')[1]!;
     (second.resource as R4.Encounter).period = { start: 'yesterday' };
-    const secondIndex = bundle.entry.indexOf(second);
+    const secondIndex = bundle.entry!.indexOf(second);
 
     const target = open();
     const result = await target.client.data.importFhir({ json: JSON.stringify(bundle) });
