@@ -117,6 +117,18 @@ describe('data.exportFhir and data.importFhir', () => {
     expect(await client.audit.verify({})).toMatchObject({ intact: true });
   });
 
+  it('exports a transaction Bundle for a FHIR server on request, audited as such', async () => {
+    const { client } = open();
+    await seed(client, 3);
+    const { json, count } = await client.data.exportFhir({ bundle: 'transaction' });
+    expect(count).toBe(3);
+    const bundle = JSON.parse(json) as R4.TransactionBundle;
+    expect(bundle.type).toBe('transaction');
+    expect(bundle.entry!.filter((e) => e.request.method === 'PUT' && e.resource.resourceType === 'Encounter')).toHaveLength(3);
+    expect(JSON.stringify(await client.audit.list({}))).toContain('FHIR R4 transaction');
+    await expect(client.data.exportFhir({ bundle: 'batch' as 'transaction' })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
   it('round trip: export, import into an empty database, the same encounters', async () => {
     const source = open();
     const ids = await seed(source.client, 30);

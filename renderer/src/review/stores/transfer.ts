@@ -131,16 +131,19 @@ export const useTransferStore = defineStore('transfer', () => {
       };
     });
 
-  const exportAs = (format: 'json' | 'fhir') =>
+  /** json: the app's own export; fhir: a FHIR R4 collection Bundle; fhir-transaction: a transaction Bundle for a FHIR server. */
+  const exportAs = (format: 'json' | 'fhir' | 'fhir-transaction') =>
     run(
       format === 'json' ? 'export-json' : 'export-fhir',
       'Exporting…',
-      () => (format === 'json' ? api.data.exportJson({}) : api.data.exportFhir({})),
+      () => (format === 'json' ? api.data.exportJson({}) : api.data.exportFhir({ bundle: format === 'fhir' ? 'collection' : 'transaction' })),
       (r, ms) => {
         const type = format === 'json' ? 'application/json' : 'application/fhir+json';
         const url = URL.createObjectURL(new Blob([r.json], { type }));
-        const name = format === 'json' ? `leg-pain-ddx-export-${stamp()}.json` : `leg-pain-ddx-fhir-r4-${stamp()}.json`;
-        return { kind: format === 'json' ? 'export-json' : 'export-fhir', ms, message: `${r.count} encounters exported${format === 'fhir' ? ' as a FHIR R4 Bundle' : ''}.`, download: { url, name } };
+        const name =
+          format === 'json' ? `leg-pain-ddx-export-${stamp()}.json` : format === 'fhir' ? `leg-pain-ddx-fhir-r4-${stamp()}.json` : `leg-pain-ddx-fhir-r4-transaction-${stamp()}.json`;
+        const as = format === 'fhir' ? ' as a FHIR R4 Bundle' : format === 'fhir-transaction' ? ' as a FHIR R4 transaction, ready to send to a FHIR server' : '';
+        return { kind: format === 'json' ? 'export-json' : 'export-fhir', ms, message: `${r.count} encounters exported${as}.`, download: { url, name } };
       },
     );
 
