@@ -1,5 +1,6 @@
 import type { Addendum, Encounter, Referral, ReferralPriority } from '../../api/encounter.ts';
 import type { CauseDef, FindingDef } from '../../clinical/types.ts';
+import { snomedOfFinding } from '../../coding/snomed.ts';
 import {
   AMBULATORY,
   EXTENSION,
@@ -187,12 +188,20 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
     const observe = (id: string, present: boolean) => {
       const finding = findingById.get(id);
       const label = finding?.label ?? id;
+      const snomed = snomedOfFinding(id);
       observationUrls.push(
         add(`${key}|Observation|${id}`, {
           resourceType: 'Observation',
           status: signed ? 'final' : 'preliminary',
           ...(finding?.group === 'examination' ? { category: [{ coding: [{ system: SYSTEM.observationCategory, code: 'exam', display: 'Exam' }] }] } : {}),
-          code: { coding: [{ system: SYSTEM.finding, code: id, display: label }], text: label },
+          code: {
+            coding: [
+              { system: SYSTEM.finding, code: id, display: label },
+              // The reviewed SNOMED CT code beside the app's own, when the finding has one (shared/coding/snomed.ts).
+              ...(snomed !== undefined ? [{ system: SYSTEM.snomed, code: snomed.code, display: snomed.display }] : []),
+            ],
+            text: label,
+          },
           subject,
           encounter: encounterRef,
           effectiveDateTime: seenAt,
