@@ -27,9 +27,17 @@ export const BirthDate = z
 
 const text = (max: number) => z.string().max(max, `Keep this under ${max} characters`);
 
+/**
+ * A date with the precision FHIR allows below a day: a year (1960) or a year and month (1960-05),
+ * as another system gave it. Kept beside the full date fields, which stay empty or derived.
+ */
+export const PartialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'Give the date as YYYY or YYYY-MM');
+
 export const Patient = z.object({
   name: z.string().trim().min(1, "Enter the patient's name").max(200),
   birthDate: BirthDate.nullable().default(null),
+  /** A date of birth given as a year or a year and month only (FHIR import): as given; birthDate is then null and no age is computed. */
+  birthDateAsGiven: PartialDate.optional(),
   sex: Sex.default('unknown'),
   identifier: text(100).trim().default(''),
 });
@@ -93,6 +101,12 @@ export type Referral = z.infer<typeof Referral>;
 /** Fields the clinician writes. The store adds id, revision, status and assessment. */
 export const EncounterFields = z.object({
   seenAt: z.iso.datetime({ offset: true }),
+  /**
+   * The date seen as another system gave it, when that was a date without a time (2026-10-01), a
+   * month or a year (FHIR import); seenAt is then the start of that day, month or year in local
+   * time, and the date is shown as given.
+   */
+  seenAtAsGiven: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Give the date as YYYY, YYYY-MM or YYYY-MM-DD').optional(),
   patient: Patient,
   clinician: ClinicianRef.nullable().default(null),
   complaint: text(4000).default(''),

@@ -3,7 +3,7 @@ import type { Addendum, Encounter } from '../../../shared/api/encounter.ts';
 import type { ClinicianProfile } from '../../../shared/api/profile.ts';
 import type { ReferralOptions } from '../../../shared/api/referral.ts';
 import type { Citation, DifferentialEntry, StoredAssessment } from '../../../shared/clinical/assessment.ts';
-import { ageAt, formatCalendarDate, formatDate, formatDateTime } from './format.ts';
+import { ageAt, formatCalendarDate, formatDate, formatDateTime, formatGivenDate } from './format.ts';
 import { referralKnowledgeBase, type KnowledgeBaseLike, type ReferralKnowledgeBase } from './kb.ts';
 import { resolveReferral, type ResolvedReferral } from './wording.ts';
 
@@ -95,7 +95,7 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
 
   const content: Content[] = [
     titleBlock(resolved, signed),
-    addressBlock(referrer, resolved, letterDate, encounter.seenAt, timeZone),
+    addressBlock(referrer, resolved, letterDate, encounter, timeZone),
     patientPanel(encounter, timeZone),
     section('Reason for referral', paragraphs(resolved.wording.reason)),
     section('Clinical question', paragraphs(resolved.wording.question)),
@@ -293,7 +293,7 @@ function titleBlock(resolved: ResolvedReferral, signed: boolean): Content {
   return { stack, margin: [0, 0, 0, 10] };
 }
 
-function addressBlock(referrer: Referrer, resolved: ResolvedReferral, letterDate: string, seenAt: string, timeZone: string): Content {
+function addressBlock(referrer: Referrer, resolved: ResolvedReferral, letterDate: string, encounter: Encounter, timeZone: string): Content {
   const from = [referrer.name, referrer.role, referrer.practice, referrer.contact].filter((l) => l.trim() !== '').join('\n');
   const priorityText: Content[] = [{ text: URGENCY_LABEL[resolved.priority], bold: true, color: COLORS.priority[resolved.priority] }];
   if (resolved.suggestion.because.length > 0 || resolved.belowSuggestion) {
@@ -314,7 +314,8 @@ function addressBlock(referrer: Referrer, resolved: ResolvedReferral, letterDate
       rows([
         row('To', { text: resolved.wording.recipient || 'Recipient not specified', color: resolved.wording.recipient === '' ? COLORS.muted : COLORS.text }),
         row('Date', { text: formatDate(letterDate, timeZone) }),
-        row('Seen on', { text: formatDateTime(seenAt, timeZone) }),
+        // A date seen given without a time (an imported encounter) is printed as given, not with the time it is filed under.
+        row('Seen on', { text: encounter.seenAtAsGiven !== undefined ? formatGivenDate(encounter.seenAtAsGiven) : formatDateTime(encounter.seenAt, timeZone) }),
         row('Priority', { text: priorityText }),
       ]),
     ],
@@ -326,7 +327,12 @@ function addressBlock(referrer: Referrer, resolved: ResolvedReferral, letterDate
 function patientPanel(encounter: Encounter, timeZone: string): Content {
   const { patient } = encounter;
   const age = patient.birthDate === null ? null : ageAt(patient.birthDate, encounter.seenAt, timeZone);
-  const birth = patient.birthDate === null ? 'Not recorded' : `${formatCalendarDate(patient.birthDate)}${age ? ` (age ${age})` : ''}`;
+  const birth =
+    patient.birthDate !== null
+      ? `${formatCalendarDate(patient.birthDate)}${age ? ` (age ${age})` : ''}`
+      : patient.birthDateAsGiven !== undefined
+        ? formatGivenDate(patient.birthDateAsGiven)
+        : 'Not recorded';
   const cell = (label: string, value: string, bold = false): TableCell => ({
     stack: [
       { text: label, style: 'label' },

@@ -12,7 +12,13 @@ export type Side = 'left' | 'right' | 'both';
  */
 export interface WorkingCopy {
   seenAt: string;
-  patient: { name: string; birthDate: string | null; sex: Sex; identifier: string };
+  /**
+   * The date seen as an imported file gave it (a date, month or year without a time) and the seenAt
+   * it was filed under; it goes with the encounter while seenAt is left as it was.
+   */
+  seenAtAsGiven: { given: string; seenAt: string } | null;
+  /** birthDateAsGiven: a year or year and month from an imported file; kept while no full date of birth is entered. */
+  patient: { name: string; birthDate: string | null; birthDateAsGiven?: string; sex: Sex; identifier: string };
   clinician: { name: string; role: string } | null;
   complaint: string;
   pain: { intensity: number | null; duration: string; side: Side | null };
@@ -81,6 +87,7 @@ function referralDraft(r: ReferralCopy): Referral | null {
 export function blankCopy(now: string = new Date().toISOString()): WorkingCopy {
   return {
     seenAt: now,
+    seenAtAsGiven: null,
     patient: { name: '', birthDate: null, sex: 'unknown', identifier: '' },
     clinician: null,
     complaint: '',
@@ -116,7 +123,14 @@ export function copyFromEncounter(e: Encounter): WorkingCopy {
   for (const id of e.absent) findings[id] = 'absent';
   return {
     seenAt: e.seenAt,
-    patient: { name: e.patient.name, birthDate: e.patient.birthDate, sex: e.patient.sex, identifier: e.patient.identifier },
+    seenAtAsGiven: e.seenAtAsGiven !== undefined ? { given: e.seenAtAsGiven, seenAt: e.seenAt } : null,
+    patient: {
+      name: e.patient.name,
+      birthDate: e.patient.birthDate,
+      ...(e.patient.birthDateAsGiven !== undefined ? { birthDateAsGiven: e.patient.birthDateAsGiven } : {}),
+      sex: e.patient.sex,
+      identifier: e.patient.identifier,
+    },
     clinician: e.clinician ? { name: e.clinician.name, role: e.clinician.role } : null,
     complaint: e.complaint,
     pain: { intensity: e.pain?.intensity ?? null, duration: e.pain?.duration ?? '', side: e.pain?.side ?? null },
@@ -147,9 +161,13 @@ export function toDraft(copy: WorkingCopy): EncounterDraftInput {
           ...(duration.trim() ? { duration: duration.trim() } : {}),
           ...(side === null ? {} : { side }),
         };
+  const { birthDateAsGiven, ...patient } = copy.patient;
+  const given = copy.seenAtAsGiven;
   return {
     seenAt: copy.seenAt,
-    patient: { ...copy.patient },
+    // What an imported file gave stays only while the clinician has not entered the full value.
+    ...(given !== null && given.seenAt === copy.seenAt ? { seenAtAsGiven: given.given } : {}),
+    patient: { ...patient, ...(patient.birthDate === null && birthDateAsGiven !== undefined ? { birthDateAsGiven } : {}) },
     clinician: copy.clinician ? { ...copy.clinician } : null,
     complaint: copy.complaint,
     pain,

@@ -136,7 +136,7 @@ describe('data.exportFhir and data.importFhir', () => {
 
     const target = open();
     const result = await target.client.data.importFhir({ json });
-    expect(result).toEqual({ imported: 30, skipped: [] });
+    expect(result).toEqual({ imported: 30, skipped: [], notImported: [], notes: [] });
     for (const id of ids) {
       const before = await source.client.encounter.get({ id });
       const after = await target.client.encounter.get({ id });
@@ -216,7 +216,7 @@ describe('data.exportFhir and data.importFhir', () => {
       ],
     };
     const result = await client.data.importFhir({ json: JSON.stringify(bundle) });
-    expect(result).toEqual({ imported: 1, skipped: [] });
+    expect(result).toEqual({ imported: 1, skipped: [], notImported: [], notes: [] });
     const [hit] = (await client.encounter.list({})).items;
     const e = await client.encounter.get({ id: hit!.id });
     expect(e).toMatchObject({ status: 'draft', patient: { name: 'Jo Bloggs' }, findings: ['loc-calf'] });

@@ -213,7 +213,7 @@ describe('fromFhirBundle', () => {
       'Encounter 2 in the file: the patient it refers to is not in the file',
     ]);
     const badDate = structuredClone(bundle);
-    (badDate.entry!.find((e) => e.resource.resourceType === 'Encounter')!.resource as R4.Encounter).period = { start: '2026-03-02' };
+    (badDate.entry!.find((e) => e.resource.resourceType === 'Encounter')!.resource as R4.Encounter).period = { start: '2026-02-30' };
     expect(fromFhirBundle(badDate).skipped[0]!.reason).toMatch(/date seen \(Encounter\.period\.start\)/);
   });
 

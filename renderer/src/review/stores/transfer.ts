@@ -30,6 +30,10 @@ export interface TransferOutcome {
   readonly ms: number;
   readonly message: string;
   readonly skipped?: ImportResult['skipped'];
+  /** FHIR import: per imported encounter, what the file held that was not imported. */
+  readonly notImported?: NonNullable<ImportResult['notImported']>;
+  /** FHIR import: words on the file as a whole (no Encounter, resources belonging to none). */
+  readonly notes?: readonly string[];
   /** A file to save, for exports. */
   readonly download?: { readonly url: string; readonly name: string };
   /** A backup's or restore's details: file, size, fingerprint, time. */
@@ -175,6 +179,8 @@ export const useTransferStore = defineStore('transfer', () => {
           ms,
           message: `${r.imported} encounter${r.imported === 1 ? '' : 's'} imported; ${r.skipped.length} left out. Nothing already stored was changed.`,
           skipped: r.skipped,
+          notImported: r.notImported ?? [],
+          notes: r.notes ?? [],
         };
       },
     );
