@@ -104,9 +104,11 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
   for (const { encounter: e, addenda } of items) {
     const key = `${e.id}|${e.revision}`;
     const signed = e.status === 'signed';
-    const seenAt = fhirDateTime(e.seenAt);
+    // A date seen that came without a time is written as it came (FHIR dateTime allows a date, month or year).
+    const seenAt = e.seenAtAsGiven ?? fhirDateTime(e.seenAt);
 
-    const patientKey = JSON.stringify([e.patient.name, e.patient.birthDate, e.patient.sex, e.patient.identifier]);
+    const birthDate = e.patient.birthDate ?? e.patient.birthDateAsGiven ?? null;
+    const patientKey = JSON.stringify([e.patient.name, birthDate, e.patient.sex, e.patient.identifier]);
     let patientUrl = patientUrls.get(patientKey);
     if (patientUrl === undefined) {
       patientUrl = add(`patient|${patientKey}`, {
@@ -114,7 +116,7 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
         ...(nonEmpty(e.patient.identifier) ? { identifier: [{ system: SYSTEM.patientIdentifier, value: e.patient.identifier }] } : {}),
         name: [{ text: e.patient.name }],
         gender: e.patient.sex,
-        ...(e.patient.birthDate !== null ? { birthDate: e.patient.birthDate } : {}),
+        ...(birthDate !== null ? { birthDate } : {}),
       });
       patientUrls.set(patientKey, patientUrl);
     }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fromFhirBundle } from '../../../shared/review/fhir/index.ts';
+import { causes } from '../../../shared/clinical/kb/causes.ts';
+import { findings } from '../../../shared/clinical/kb/findings.ts';
+import { fromFhirBundle, toFhirBundle } from '../../../shared/review/fhir/index.ts';
+import { encounterFixture } from './fixtures.ts';
+import { fhirSchemaErrors } from './fhir-schema.ts';
 import { bundle, others, patient } from './foreign-bundles.ts';
 
 /**
@@ -82,5 +86,23 @@ describe('FHIR import from other systems', () => {
     expect(record!.fields.workingDiagnosis).toBeNull();
     expect(record!.notImported).toContain('Observation (entry 5) marked entered-in-error');
     expect(record!.notImported).toContain('Condition (entry 4) marked refuted');
+  });
+
+  it('exports dates kept as given as they were given, so they come back the same', () => {
+    const e = encounterFixture({
+      seenAt: '2026-10-01T00:00:00+02:00',
+      seenAtAsGiven: '2026-10',
+      patient: { name: 'Astrid Lindqvist', birthDate: null, birthDateAsGiven: '1960', sex: 'female', identifier: '00012345' },
+      workingDiagnosis: 'sciatica',
+      workingDiagnosisCode: 'M51.1',
+    });
+    const out = toFhirBundle([{ encounter: e, addenda: [] }], { kb: { causes, findings }, exportedAt: '2026-11-01T00:00:00Z' });
+    expect(fhirSchemaErrors(out as Parameters<typeof fhirSchemaErrors>[0])).toEqual([]);
+    const resources = (out.entry ?? []).map((x) => x.resource);
+    expect(resources.find((r) => r.resourceType === 'Encounter')).toMatchObject({ period: { start: '2026-10' } });
+    expect(resources.find((r) => r.resourceType === 'Patient')).toMatchObject({ birthDate: '1960' });
+    const [back] = fromFhirBundle(out).encounters;
+    expect(back!.fields).toMatchObject({ seenAtAsGiven: '2026-10', patient: { birthDate: null, birthDateAsGiven: '1960' }, workingDiagnosis: 'sciatica', workingDiagnosisCode: 'M51.1' });
+    expect(back!.notImported).toEqual([]);
   });
 });
