@@ -6,6 +6,7 @@ import { findings } from '../../../shared/clinical/kb/findings.ts';
 import { FHIR_SYSTEM, fhirDateTime, fromFhirBundle, readFhirJson, toFhirBundle, type R4 } from '../../../shared/review/fhir/index.ts';
 import { encounterFixture, storedAssessment } from './fixtures.ts';
 import { fhirSchemaErrors } from './fhir-schema.ts';
+import { medplumErrors } from './fhir-medplum.ts';
 
 const realKb = { causes, findings };
 /** The real knowledge base, with an ICD-10 code added to DVT so the mapping is exercised whatever the KB holds today. */
@@ -42,8 +43,18 @@ describe('toFhirBundle', () => {
   const addenda = [{ id: 'add-1', text: 'D-dimer came back raised.', createdAt: '2026-03-03T08:00:00.000Z', author: 'Dr Sam Reyes' }];
   const bundle = toFhirBundle([{ encounter: signed, addenda }, { encounter: draftFixture(), addenda: [] }], { kb: kbWithCode, exportedAt: EXPORTED_AT });
 
-  it('is valid against the official FHIR R4 JSON schema', () => {
+  it('is valid against the official FHIR R4 JSON schema and Medplum\'s validator', () => {
     expect(fhirSchemaErrors(bundle)).toEqual([]);
+    expect(medplumErrors(bundle)).toEqual([]);
+  });
+
+  it("Medplum's validator is live: it catches a missing required element and an unknown one", () => {
+    const missing = structuredClone(bundle);
+    delete (missing.entry!.find((e) => e.resource.resourceType === 'Encounter')!.resource as unknown as Record<string, unknown>).status;
+    expect(medplumErrors(missing).join('\n')).toMatch(/status/);
+    const unknown = structuredClone(bundle);
+    (unknown.entry![0]!.resource as unknown as Record<string, unknown>).nickname = 'Ada';
+    expect(medplumErrors(unknown).join('\n')).toMatch(/nickname/);
   });
 
   it('the schema check catches an invalid resource (the validator is live)', () => {
