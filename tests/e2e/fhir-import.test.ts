@@ -47,6 +47,7 @@ describe('FHIR import from another system', () => {
       const title = await page.getByRole('heading', { level: 1 }).innerText();
       expect(title).toMatch(/seen (1 Oct 2026|Oct 1, 2026)$/);
       await page.getByText(/born 1960,/).waitFor();
+      await page.getByText(/, ICD-10 M51\.1$/).waitFor();
     } finally {
       await app.close();
     }
