@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StoredAssessment } from '../clinical/assessment.ts';
 import { CauseId, FindingIdList, Sex, refineDisjointFindings } from '../clinical/case.ts';
+import { icd10Choices } from '../coding/icd10.ts';
 
 /** The encounter as spec/encounter-api.md fixes it. */
 
@@ -26,9 +27,17 @@ export const BirthDate = z
 
 const text = (max: number) => z.string().max(max, `Keep this under ${max} characters`);
 
+/**
+ * A date with the precision FHIR allows below a day: a year (1960) or a year and month (1960-05),
+ * as another system gave it. Kept beside the full date fields, which stay empty or derived.
+ */
+export const PartialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'Give the date as YYYY or YYYY-MM');
+
 export const Patient = z.object({
   name: z.string().trim().min(1, "Enter the patient's name").max(200),
   birthDate: BirthDate.nullable().default(null),
+  /** A date of birth given as a year or a year and month only (FHIR import): as given; birthDate is then null and no age is computed. */
+  birthDateAsGiven: PartialDate.optional(),
   sex: Sex.default('unknown'),
   identifier: text(100).trim().default(''),
 });
@@ -92,6 +101,12 @@ export type Referral = z.infer<typeof Referral>;
 /** Fields the clinician writes. The store adds id, revision, status and assessment. */
 export const EncounterFields = z.object({
   seenAt: z.iso.datetime({ offset: true }),
+  /**
+   * The date seen as another system gave it, when that was a date without a time (2026-10-01), a
+   * month or a year (FHIR import); seenAt is then the start of that day, month or year in local
+   * time, and the date is shown as given.
+   */
+  seenAtAsGiven: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Give the date as YYYY, YYYY-MM or YYYY-MM-DD').optional(),
   patient: Patient,
   clinician: ClinicianRef.nullable().default(null),
   complaint: text(4000).default(''),
@@ -100,8 +115,26 @@ export const EncounterFields = z.object({
   absent: FindingIdList.default([]),
   notes: text(100_000).default(''),
   workingDiagnosis: CauseId.nullable().default(null),
+  /**
+   * The ICD-10 code the clinician chose for the working diagnosis, one of the cause's codes
+   * (shared/coding/icd10.ts). Absent: the cause's default code.
+   */
+  workingDiagnosisCode: z.string().max(20).optional(),
   referral: Referral.nullable().default(null),
 });
+
+/** A chosen ICD-10 code needs a working diagnosis it belongs to. */
+function refineWorkingDiagnosisCode(v: { workingDiagnosis: string | null; workingDiagnosisCode?: string | undefined }, ctx: z.RefinementCtx): void {
+  const code = v.workingDiagnosisCode;
+  if (code === undefined) return;
+  const path = ['workingDiagnosisCode'];
+  if (v.workingDiagnosis === null) {
+    ctx.addIssue({ code: 'custom', message: 'An ICD-10 code was chosen without a working diagnosis', path });
+  } else if (!icd10Choices(v.workingDiagnosis).some((c) => c.code === code)) {
+    const known = icd10Choices(v.workingDiagnosis).map((c) => c.code);
+    ctx.addIssue({ code: 'custom', message: `ICD-10 ${code} is not a code of this working diagnosis${known.length > 0 ? ` (its codes: ${known.join(', ')})` : ''}`, path });
+  }
+}
 
 /**
  * Input of encounter.save: a new encounter (no id), or a new revision of a draft (id and
@@ -112,6 +145,7 @@ export const EncounterDraft = EncounterFields.extend({
   baseRevision: Revision.optional(),
 })
   .superRefine(refineDisjointFindings)
+  .superRefine(refineWorkingDiagnosisCode)
   .superRefine((v, ctx) => {
     if (v.id !== undefined && v.baseRevision === undefined) {
       ctx.addIssue({ code: 'custom', message: 'Saving an existing encounter needs the revision it was based on', path: ['baseRevision'] });

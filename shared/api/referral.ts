@@ -40,8 +40,8 @@ export const ReferralSections = z.object({
 export type ReferralSections = z.infer<typeof ReferralSections>;
 export const REFERRAL_SECTION_NAMES = Object.keys(ReferralSections.shape) as (keyof ReferralSections)[];
 
-/** How many causes of the differential a letter lists when nobody chose. */
-export const DEFAULT_DIFFERENTIAL_TOP = 5;
+/** How many causes of the differential a letter lists when nobody chose: three keeps a typical letter to two pages. */
+export const DEFAULT_DIFFERENTIAL_TOP = 3;
 
 /**
  * Options of one rendering. A choice left out here follows what the encounter stores
@@ -170,6 +170,11 @@ export const ReferralPreview = z.object({
   pages: z.number().int().min(1),
   bytes: z.number().int().min(1),
   sha256: Sha256,
+  /**
+   * What the letter lacks before it can be signed and sent ("the recipient (who the letter is
+   * for)", "the reason for referral"); the letter says so too, and referral.export refuses it.
+   */
+  missing: z.array(z.string()).optional(),
 });
 export type ReferralPreview = z.infer<typeof ReferralPreview>;
 

@@ -90,5 +90,14 @@ export const ExportResult = z.object({ json: z.string(), count: z.number().int()
 
 export const ImportRequest = z.object({ json: z.string().min(1, 'The file is empty').max(512 * 1024 * 1024, 'The file is too large to import') });
 export const ImportSkip = z.object({ index: z.number().int(), id: z.string().optional(), reason: z.string() });
-export const ImportResult = z.object({ imported: z.number().int(), skipped: z.array(ImportSkip) });
+/** What an imported encounter's file held that was not imported (FHIR import), each element saying what and why. */
+export const ImportLeftOut = z.object({ index: z.number().int(), id: z.string(), elements: z.array(z.string()) });
+export const ImportResult = z.object({
+  imported: z.number().int(),
+  skipped: z.array(ImportSkip),
+  /** FHIR import: per imported encounter, the elements of the file that were not imported. */
+  notImported: z.array(ImportLeftOut).optional(),
+  /** FHIR import: words on the file as a whole (no Encounter in it, resources that belong to none). */
+  notes: z.array(z.string()).optional(),
+});
 export type ImportResult = z.infer<typeof ImportResult>;

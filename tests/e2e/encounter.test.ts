@@ -297,6 +297,35 @@ describe('documenting an encounter', () => {
     }
   });
 
+  test('the working diagnosis takes a more specific ICD-10 code from its list, stored with the encounter', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page } = app;
+      const id = await startEncounter(page, { name: 'Code Patient', birthDate: '1970-02-03', sex: 'male' });
+      const picker = page.getByLabel('ICD-10 code');
+      expect(await picker.count()).toBe(0);
+      await page.getByLabel('Working diagnosis', { exact: true }).selectOption('sciatica');
+      expect(await picker.inputValue()).toBe('M54.3');
+      expect(await picker.locator('option').allTextContents()).toEqual([
+        'M54.3 Sciatica (default)',
+        'M54.4 Lumbago with sciatica',
+        'M51.1 Lumbar and other intervertebral disc disorders with radiculopathy',
+      ]);
+      await picker.selectOption('M51.1');
+      await waitSaved(page);
+      expect(await app.client.encounter.get({ id })).toMatchObject({ workingDiagnosis: 'sciatica', workingDiagnosisCode: 'M51.1' });
+      // Another cause starts again from its own default.
+      await page.getByLabel('Working diagnosis', { exact: true }).selectOption('pad');
+      expect(await picker.inputValue()).toBe('I70.2');
+      await waitSaved(page);
+      const stored = await app.client.encounter.get({ id });
+      expect(stored.workingDiagnosis).toBe('pad');
+      expect(stored.workingDiagnosisCode).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+  });
+
   test("a cause's opened details stay with that cause when the ranking changes", async () => {
     const app = await openApp(browser, { profile: true });
     try {

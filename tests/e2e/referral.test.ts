@@ -42,6 +42,8 @@ const DVT_DRAFT = (): EncounterDraftInput => ({
   findings: [...(dvt?.case.findings ?? [])],
   absent: [...(dvt?.case.absent ?? [])],
   notes: 'Calf tender along the deep veins.',
+  // A letter names its recipient before it can be saved for sending.
+  referral: { to: 'Vascular clinic, City Hospital' },
 });
 
 /** The composer's status line: "<ready>: n pages, k KB ... SHA-256 <hex>". */
@@ -84,6 +86,23 @@ afterAll(async () => {
 });
 
 describe.skipIf(dvt === undefined)('referral composer in the workspace (DVT vignette)', () => {
+  test('a letter without a recipient says what is missing and offers no save until it is added', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page, client } = app;
+      const { id } = await client.encounter.save({ ...DVT_DRAFT(), referral: null });
+      await page.goto(`${app.url}#/encounter/${encodeURIComponent(id)}`);
+      await page.getByRole('heading', { level: 1, name: /^Vera Vignette/ }).waitFor();
+      await page.getByRole('button', { name: 'Prepare the referral letter (PDF)' }).click();
+      await readyStatus(page).getByText('Before this letter can be signed and sent, add the recipient (who the letter is for).').waitFor();
+      expect(await readyStatus(page).getByRole('link', { name: 'Save the PDF' }).count()).toBe(0);
+      await page.getByLabel('Refer to').fill('Vascular clinic, City Hospital');
+      await readyStatus(page).getByRole('link', { name: 'Save the PDF' }).waitFor({ timeout: 15_000 });
+    } finally {
+      await app.close();
+    }
+  });
+
   test('priority suggested with its reason; sections, wording and priority change the previewed letter; download = preview', async () => {
     const app = await openApp(browser, { profile: true });
     try {

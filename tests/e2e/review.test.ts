@@ -325,7 +325,7 @@ describe('portability', () => {
     const file = join(work, 'export.fhir.json');
     await download.saveAs(file);
     const bundle = JSON.parse(readFileSync(file, 'utf8')) as R4.Bundle;
-    expect(bundle.entry.filter((e) => e.resource.resourceType === 'Encounter')).toHaveLength(1004);
+    expect(bundle.entry!.filter((e) => e.resource.resourceType === 'Encounter')).toHaveLength(1004);
     expect(fhirSchemaErrors(bundle)).toEqual([]);
 
     const empty = await openApp(browser, { profile: true });

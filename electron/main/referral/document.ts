@@ -3,7 +3,7 @@ import type { Addendum, Encounter } from '../../../shared/api/encounter.ts';
 import type { ClinicianProfile } from '../../../shared/api/profile.ts';
 import type { ReferralOptions } from '../../../shared/api/referral.ts';
 import type { Citation, DifferentialEntry, StoredAssessment } from '../../../shared/clinical/assessment.ts';
-import { ageAt, formatCalendarDate, formatDate, formatDateTime } from './format.ts';
+import { ageAt, formatCalendarDate, formatDate, formatDateTime, formatGivenDate } from './format.ts';
 import { referralKnowledgeBase, type KnowledgeBaseLike, type ReferralKnowledgeBase } from './kb.ts';
 import { resolveReferral, type ResolvedReferral } from './wording.ts';
 
@@ -60,7 +60,7 @@ const STRENGTH_LABEL: Record<DifferentialEntry['strength'], string> = {
 const SEX_LABEL = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not recorded' } as const;
 const SIDE_LABEL = { left: 'left leg', right: 'right leg', both: 'both legs' } as const;
 
-const PAGE_MARGINS: [number, number, number, number] = [50, 66, 50, 60];
+const PAGE_MARGINS: [number, number, number, number] = [50, 56, 50, 48];
 const A4 = { width: 595.28, height: 841.89 } as const;
 
 export function referralFacts(input: Pick<ReferralInput, 'encounter' | 'options' | 'appVersion'>): ReferralFacts {
@@ -95,25 +95,27 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
 
   const content: Content[] = [
     titleBlock(resolved, signed),
-    addressBlock(referrer, resolved, letterDate, encounter.seenAt, timeZone),
+    ...(resolved.missing.length > 0 ? [missingBanner(resolved.missing)] : []),
+    addressBlock(referrer, resolved, letterDate, encounter, timeZone),
     patientPanel(encounter, timeZone),
-    section('Reason for referral', paragraphs(resolved.wording.reason)),
+    section('Reason for referral', resolved.wording.reason.trim() === '' ? [missingLine('No reason for referral: add one before the letter is signed and sent.')] : paragraphs(resolved.wording.reason)),
     section('Clinical question', paragraphs(resolved.wording.question)),
   ];
+  // Red flags right after the question: what the recipient must act on comes first, on page 1.
+  if (sections.redFlags) content.push(section('Red flags', redFlagBlocks(assessment, kb, citations)));
   if (sections.history) content.push(section('Presenting complaint and history', historyBlocks(encounter, kb)));
   if (sections.findings) content.push(findingsTable('Findings present', kb, encounter.findings, 'No findings recorded.'));
   if (sections.negatives) {
     content.push(findingsTable('Pertinent negatives (checked and absent)', kb, encounter.absent, 'None recorded.'));
   }
-  if (sections.redFlags) content.push(section('Red flags', redFlagBlocks(assessment, kb, citations)));
   if (sections.differential) content.push(differentialTable(`Differential diagnosis (top ${differentialTop})`, shown, kb));
   if (sections.wells && wellsRelevant(encounter, shown)) content.push(section('Wells score for DVT', wellsBlocks(assessment, citations)));
   if (sections.imaging) content.push(section('Imaging and investigations suggested', imagingBlocks(assessment, kb, citations)));
   if (sections.treatment) content.push(section('Treatment tried', paragraphs(resolved.wording.treatmentTried || 'None recorded.')));
-  if (sections.notes) {
-    const notes = notesBlocks(encounter, resolved.additions, timeZone);
-    if (notes.length > 0) content.push(section('Notes', notes));
-  }
+  // The Notes switch governs the encounter's general notes only: the text written for this referral
+  // and the addenda after signing are always printed.
+  const notes = notesBlocks(encounter, resolved.additions, timeZone, sections.notes);
+  if (notes.length > 0) content.push(section(sections.notes ? 'Notes' : 'Notes for this referral', notes));
   if (sections.signature) content.push(signatureBlock(referrer, encounter, timeZone));
   if (citations.titles.length > 0) content.push(sourcesBlock(citations.titles));
 
@@ -121,6 +123,13 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
     language: 'en-GB',
+    // Archivable: PDF/A-2b (pdfkit adds the XMP metadata and an sRGB output intent; the fonts are
+    // embedded), with the language and the title shown in the viewer's title bar. Not marked as
+    // tagged: pdfmake 0.3 writes no structure for its content, and an empty structure tree marked
+    // as tagged would tell screen readers there is nothing to read (pdf-standards.md).
+    version: '1.7',
+    subset: 'PDF/A-2b',
+    displayTitle: true,
     info: {
       title: `Referral: ${encounter.patient.name}`,
       author: referrer.name,
@@ -131,16 +140,17 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
       creationDate: new Date(letterDate),
       modDate: new Date(letterDate),
     },
-    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15, color: COLORS.text },
+    defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.1, color: COLORS.text },
     styles: {
       title: { fontSize: 18, bold: true },
-      h2: { fontSize: 11, bold: true, margin: [0, 10, 0, 3] },
+      h2: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 2] },
       label: { color: COLORS.muted, fontSize: 8.5 },
       small: { fontSize: 8, color: COLORS.muted },
+      source: { fontSize: 7, lineHeight: 1.05, color: COLORS.muted },
       th: { bold: true, fontSize: 8.5, color: COLORS.muted },
     },
     header: (currentPage, pageCount) => ({
-      margin: [PAGE_MARGINS[0], 28, PAGE_MARGINS[2], 0],
+      margin: [PAGE_MARGINS[0], 24, PAGE_MARGINS[2], 0],
       stack: [
         {
           columns: [
@@ -152,13 +162,13 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
       ],
     }),
     footer: () => ({
-      margin: [PAGE_MARGINS[0], 16, PAGE_MARGINS[2], 0],
+      margin: [PAGE_MARGINS[0], 12, PAGE_MARGINS[2], 0],
       stack: [
         { text: facts.statusLine, bold: true, fontSize: 8.5, color: signed ? COLORS.signed : COLORS.draft },
         { text: facts.provenanceLine, fontSize: 7.5, color: COLORS.muted },
       ],
     }),
-    ...(signed ? {} : { watermark: { text: 'DRAFT', color: COLORS.draft, opacity: 0.07, bold: true } }),
+    ...(signed ? {} : { background: () => draftMark() }),
     content,
   };
 }
@@ -215,14 +225,19 @@ const rowsLayout = (headerRows: number): CustomTableLayout => ({
   paddingBottom: () => 2.5,
 });
 
+/** Characters of a table's first row above which it may break across pages rather than move whole to the next. */
+const KEEP_FIRST_ROW_MAX = 400;
+
 /**
  * A table under a section heading. The heading (and the column headings) are the table's header
- * rows: pdfmake keeps them with the first row and repeats them on a page the table runs onto.
+ * rows: pdfmake repeats them on a page the table runs onto, and keeps them with the first row when
+ * that row is short. A long first row may break across the page instead: kept whole, it would
+ * move the table to the next page and leave the rest of this one blank.
  */
-function sectionTable(title: string, widths: (number | string)[], columnHeads: TableCell[] | null, rows: TableCell[][]): Content {
+function sectionTable(title: string, widths: (number | string)[], columnHeads: TableCell[] | null, rows: TableCell[][], firstRowSize = 0): Content {
   const span = widths.length;
   const headingRow: TableCell[] = [
-    { text: title, style: 'h2', colSpan: span, margin: [0, 8, 0, 1] },
+    { text: title, style: 'h2', colSpan: span, margin: [0, 6, 0, 1] },
     ...Array.from({ length: span - 1 }, (): TableCell => ({ text: '' })),
   ];
   const headerRows = columnHeads === null ? 1 : 2;
@@ -230,7 +245,7 @@ function sectionTable(title: string, widths: (number | string)[], columnHeads: T
     table: {
       widths,
       headerRows,
-      keepWithHeaderRows: 1,
+      keepWithHeaderRows: firstRowSize <= KEEP_FIRST_ROW_MAX ? 1 : 0,
       body: [headingRow, ...(columnHeads === null ? [] : [columnHeads]), ...rows],
     },
     layout: rowsLayout(headerRows),
@@ -274,6 +289,23 @@ function referrerLines({ profile, encounter }: ReferralInput): Referrer {
   };
 }
 
+/** A line saying what the letter lacks, in the draft colour so it cannot be missed. */
+function missingLine(text: string): Block {
+  return block({ text, bold: true, color: COLORS.draft }, text.length);
+}
+
+function missingBanner(missing: readonly string[]): Content {
+  const list = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)!}`;
+  return {
+    table: {
+      widths: ['*'],
+      body: [[{ text: `Incomplete: add ${list} before this letter is signed and sent.`, bold: true, color: COLORS.draft, margin: [6, 4, 6, 4] }]],
+    },
+    layout: { hLineColor: () => COLORS.draft, vLineColor: () => COLORS.draft, hLineWidth: () => 1, vLineWidth: () => 1 },
+    margin: [0, 0, 0, 8],
+  };
+}
+
 function titleBlock(resolved: ResolvedReferral, signed: boolean): Content {
   const stack: Content[] = [
     {
@@ -293,7 +325,7 @@ function titleBlock(resolved: ResolvedReferral, signed: boolean): Content {
   return { stack, margin: [0, 0, 0, 10] };
 }
 
-function addressBlock(referrer: Referrer, resolved: ResolvedReferral, letterDate: string, seenAt: string, timeZone: string): Content {
+function addressBlock(referrer: Referrer, resolved: ResolvedReferral, letterDate: string, encounter: Encounter, timeZone: string): Content {
   const from = [referrer.name, referrer.role, referrer.practice, referrer.contact].filter((l) => l.trim() !== '').join('\n');
   const priorityText: Content[] = [{ text: URGENCY_LABEL[resolved.priority], bold: true, color: COLORS.priority[resolved.priority] }];
   if (resolved.suggestion.because.length > 0 || resolved.belowSuggestion) {
@@ -312,9 +344,10 @@ function addressBlock(referrer: Referrer, resolved: ResolvedReferral, letterDate
     columns: [
       rows([row('From', { text: from })]),
       rows([
-        row('To', { text: resolved.wording.recipient || 'Recipient not specified', color: resolved.wording.recipient === '' ? COLORS.muted : COLORS.text }),
+        row('To', resolved.wording.recipient.trim() === '' ? missingLine('Missing: add the recipient').content : { text: resolved.wording.recipient }),
         row('Date', { text: formatDate(letterDate, timeZone) }),
-        row('Seen on', { text: formatDateTime(seenAt, timeZone) }),
+        // A date seen given without a time (an imported encounter) is printed as given, not with the time it is filed under.
+        row('Seen on', { text: encounter.seenAtAsGiven !== undefined ? formatGivenDate(encounter.seenAtAsGiven) : formatDateTime(encounter.seenAt, timeZone) }),
         row('Priority', { text: priorityText }),
       ]),
     ],
@@ -326,21 +359,27 @@ function addressBlock(referrer: Referrer, resolved: ResolvedReferral, letterDate
 function patientPanel(encounter: Encounter, timeZone: string): Content {
   const { patient } = encounter;
   const age = patient.birthDate === null ? null : ageAt(patient.birthDate, encounter.seenAt, timeZone);
-  const birth = patient.birthDate === null ? 'Not recorded' : `${formatCalendarDate(patient.birthDate)}${age ? ` (age ${age})` : ''}`;
-  const cell = (label: string, value: string, bold = false): TableCell => ({
+  const birth =
+    patient.birthDate !== null
+      ? `${formatCalendarDate(patient.birthDate)}${age ? ` (age ${age})` : ''}`
+      : patient.birthDateAsGiven !== undefined
+        ? formatGivenDate(patient.birthDateAsGiven)
+        : 'Not recorded';
+  const cell = (label: string, value: string, bold = false, noWrap = false): TableCell => ({
     stack: [
       { text: label, style: 'label' },
-      { text: value, bold },
+      { text: value, bold, noWrap },
     ],
   });
   return {
     table: {
-      widths: ['*', '*', 'auto', '*'],
+      // The date of birth and the sex take the width they need and never wrap ("age 56 / years").
+      widths: ['*', 'auto', 'auto', '*'],
       body: [
         [
           cell('Patient', patient.name, true),
-          cell('Date of birth', birth),
-          cell('Sex', SEX_LABEL[patient.sex]),
+          cell('Date of birth', birth, false, true),
+          cell('Sex', SEX_LABEL[patient.sex], false, true),
           cell('Identifier', patient.identifier.trim() || 'Not recorded'),
         ],
       ],
@@ -383,6 +422,7 @@ function findingsTable(title: string, kb: ReferralKnowledgeBase, ids: readonly s
     [120, '*'],
     null,
     groups.map((g): TableCell[] => [{ text: g.label, style: 'label' }, { text: g.labels.join('; ') }]),
+    sizeOf(...(groups[0]?.labels ?? [])),
   );
 }
 
@@ -421,7 +461,8 @@ function differentialTable(title: string, entries: readonly DifferentialEntry[],
     { text: STRENGTH_LABEL[e.strength] },
     { stack: basisLines(e, kb) },
   ]);
-  return sectionTable(title, [14, 120, 52, '*'], heads, rows);
+  const first = entries[0]!;
+  return sectionTable(title, [14, 120, 52, '*'], heads, rows, sizeOf(...first.basis.map((b) => b.reason), ...first.supporting, ...first.against));
 }
 
 /** The reasons for and against a cause, each side as one paragraph: dense, and in the engine's order. */
@@ -452,27 +493,10 @@ function wellsBlocks(assessment: StoredAssessment, citations: Citations): Block[
   const met = w.criteria.filter((c) => c.met);
   const notMet = w.criteria.filter((c) => !c.met).map((c) => `${c.label} (${points(c.points)})`);
   const blocks: Block[] = [block({ text: `${w.points} ${Math.abs(w.points) === 1 ? 'point' : 'points'}: DVT ${w.category}`, bold: true }, 30)];
+  // Met and not met as two lines of text rather than a table: the same items, a third of the height.
   if (met.length > 0) {
-    blocks.push(
-      block(
-        {
-          margin: [0, 3, 0, 3],
-          table: {
-            headerRows: 1,
-            widths: ['*', 40],
-            body: [
-              [
-                { text: 'Criteria met', style: 'th' },
-                { text: 'Points', style: 'th', alignment: 'right' },
-              ],
-              ...met.map((c): TableCell[] => [{ text: c.label }, { text: points(c.points), alignment: 'right' }]),
-            ],
-          },
-          layout: rowsLayout(1),
-        },
-        met.length * 80,
-      ),
-    );
+    const metText = met.map((c) => `${c.label} (${points(c.points)})`);
+    blocks.push(block({ text: [{ text: 'Met: ', style: 'label' }, metText.join('; ')], margin: [0, 2, 0, 0] }, sizeOf(...metText)));
   }
   if (notMet.length > 0) blocks.push(block({ text: [{ text: 'Not met: ', style: 'label' }, { text: notMet.join('; '), color: COLORS.muted }] }, sizeOf(...notMet)));
   blocks.push(block({ stack: [{ text: [{ text: 'Next step: ', style: 'label' }, w.nextStep] }, citations.mark(w.citation)], margin: [0, 3, 0, 0] }, w.nextStep.length));
@@ -512,9 +536,9 @@ function imagingBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, 
   return blocks.length > 0 ? blocks : [block({ text: 'No imaging or other investigation suggested by the assessment.', color: COLORS.muted }, 60)];
 }
 
-function notesBlocks(encounter: Encounter & { readonly addenda?: readonly Addendum[] }, additions: string, timeZone: string): Block[] {
+function notesBlocks(encounter: Encounter & { readonly addenda?: readonly Addendum[] }, additions: string, timeZone: string, generalNotes: boolean): Block[] {
   const blocks: Block[] = [];
-  if (encounter.notes.trim() !== '') blocks.push(...paragraphs(encounter.notes));
+  if (generalNotes && encounter.notes.trim() !== '') blocks.push(...paragraphs(encounter.notes));
   for (const addendum of encounter.addenda ?? []) {
     blocks.push(block({ text: `Addendum, ${formatDateTime(addendum.createdAt, timeZone)}, ${addendum.author}`, style: 'label', margin: [0, 6, 0, 0] }, 60));
     blocks.push(...paragraphs(addendum.text));
@@ -528,7 +552,7 @@ function notesBlocks(encounter: Encounter & { readonly addenda?: readonly Addend
 
 function signatureBlock(referrer: Referrer, encounter: Encounter, timeZone: string): Content {
   const signed = encounter.status === 'signed';
-  const stack: Content[] = [{ text: 'Yours sincerely,', margin: [0, 0, 0, signed ? 4 : 24] }];
+  const stack: Content[] = [{ text: 'Yours sincerely,', margin: [0, 0, 0, signed ? 4 : 18] }];
   if (signed) {
     stack.push({
       text: `Electronically signed by ${encounter.signedBy ?? referrer.name}${encounter.signedAt ? ` on ${formatDateTime(encounter.signedAt, timeZone)}` : ''}`,
@@ -547,11 +571,65 @@ function signatureBlock(referrer: Referrer, encounter: Encounter, timeZone: stri
   return { stack, unbreakable: true, margin: [0, 12, 0, 0] };
 }
 
+/** The sources in a smaller type, one line each where they fit: reference material, not the letter's message. */
 function sourcesBlock(titles: readonly string[]): Content {
   return section(
     'Sources cited',
     titles.map((t, i) =>
-      block({ columns: [{ text: `[${i + 1}]`, width: 18, style: 'small' }, { text: t, style: 'small' }], margin: [0, 1, 0, 0] }, t.length),
+      block({ columns: [{ text: `[${i + 1}]`, width: 16, style: 'source' }, { text: t, style: 'source' }], margin: [0, 0.5, 0, 0] }, t.length),
     ),
   );
+}
+
+// ---------------------------------------------------------------- draft mark
+
+/**
+ * "DRAFT" across each page of an unsigned letter, drawn as strokes rather than text: pdfmake's
+ * watermark is a line of text, whose letters text extraction and screen readers read into the
+ * letter's own words (pdftotext put them between the red flags). Strokes are not text.
+ * Letters on a 60 × 100 grid, y down, 28 apart; each polyline is one stroke.
+ */
+const DRAFT_STROKES: readonly (readonly [number, number][])[] = [
+  // D
+  [[0, 0], [38, 0], [60, 22], [60, 78], [38, 100], [0, 100], [0, 0]],
+  // R
+  [[0, 100], [0, 0], [42, 0], [60, 15], [60, 37], [42, 52], [0, 52]],
+  [[30, 52], [60, 100]],
+  // A
+  [[0, 100], [30, 0], [60, 100]],
+  [[12, 62], [48, 62]],
+  // F
+  [[60, 0], [0, 0], [0, 100]],
+  [[0, 48], [45, 48]],
+  // T
+  [[0, 0], [60, 0]],
+  [[30, 0], [30, 100]],
+];
+/** Which letter (0 to 4) each stroke belongs to, for its offset along the word. */
+const DRAFT_STROKE_LETTER = [0, 1, 1, 2, 2, 3, 3, 4, 4] as const;
+
+function draftMark(): Content {
+  const pitch = 88;
+  const wordWidth = 4 * pitch + 60;
+  const scale = 1.15;
+  const angle = (-40 * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  const centre = { x: A4.width / 2, y: A4.height / 2 };
+  const place = ([x, y]: readonly [number, number], letter: number) => {
+    const lx = (x + letter * pitch - wordWidth / 2) * scale;
+    const ly = (y - 50) * scale;
+    return { x: centre.x + lx * cos - ly * sin, y: centre.y + lx * sin + ly * cos };
+  };
+  return {
+    absolutePosition: { x: 0, y: 0 },
+    canvas: DRAFT_STROKES.map((points, i) => ({
+      type: 'polyline' as const,
+      points: points.map((p) => place(p, DRAFT_STROKE_LETTER[i]!)),
+      lineWidth: 16,
+      lineColor: COLORS.draft,
+      strokeOpacity: 0.07,
+      lineCap: 'round' as const,
+      lineJoin: 'round' as const,
+    })),
+  };
 }

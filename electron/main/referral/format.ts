@@ -39,6 +39,13 @@ export const formatCalendarDate = (date: string): string => {
   return formatter('cal', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 };
 
+/** A date as another system gave it (YYYY, YYYY-MM or YYYY-MM-DD), printed at that precision and no finer. */
+export function formatGivenDate(given: string): string {
+  if (/^\d{4}$/.test(given)) return given;
+  if (/^\d{4}-\d{2}$/.test(given)) return formatter('month', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${given}-01T00:00:00Z`));
+  return formatCalendarDate(given);
+}
+
 /** The calendar date of an instant in a time zone (the day the patient was seen, where they were seen). */
 function calendarDateIn(iso: string, timeZone: string): CalendarDate {
   const parts = formatter(`parts|${timeZone}`, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }).formatToParts(new Date(iso));

@@ -58,6 +58,8 @@ export function requireRevision(requested: number | undefined, current: number):
   }
 }
 
+const joinWords = (words: readonly string[]): string => (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`);
+
 export function createReferralService(deps: ReferralServiceDeps): ReferralServices {
   const kb = referralKnowledgeBase(deps.kb);
   const defaultTimeZone = deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -102,11 +104,18 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
     },
 
     async 'referral.preview'(request) {
-      const { bytes, pages, sha256 } = await render(request);
-      return { pdfBase64: Buffer.from(bytes).toString('base64'), pages, bytes: bytes.byteLength, sha256 };
+      const { encounter, options, bytes, pages, sha256 } = await render(request);
+      const { missing } = resolveReferral(encounter, options, kb);
+      return { pdfBase64: Buffer.from(bytes).toString('base64'), pages, bytes: bytes.byteLength, sha256, missing: [...missing] };
     },
 
     async 'referral.export'(request) {
+      // A letter that does not say to whom or why is not sent: checked before anything is rendered or written.
+      const current = await load(request);
+      const { missing } = resolveReferral(current, ReferralOptions.parse(request.options), kb);
+      if (missing.length > 0) {
+        throw new ApiError('invalid', `This letter cannot be saved for sending yet: add ${joinWords(missing)} first.`, missing[0]!.startsWith('the recipient') ? 'options.recipient' : 'options.reason');
+      }
       const { encounter, options, bytes, pages, sha256 } = await render(request);
       await writeFileAtomic(request.path, bytes, { overwrite: request.overwrite });
       try {

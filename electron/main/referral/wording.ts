@@ -38,19 +38,43 @@ export function defaultWording(encounter: Encounter, kb: ReferralKnowledgeBase):
   };
 }
 
-/** A reason built only from what the clinician and the stored assessment already say. */
+/**
+ * The top cause of the differential when recorded findings support it: ranked first, more than
+ * unlikely, and with at least one finding for it. A ranking among causes no finding bears on
+ * (every cause scored alike) names nothing.
+ */
+export function supportedTopCause(encounter: Encounter): { cause: string; label: string } | null {
+  const top = encounter.assessment.differential[0];
+  if (top === undefined || top.strength === 'unlikely') return null;
+  const forIt = top.basis.length > 0 ? top.basis.some((b) => b.weight > 0) : top.supporting.length > 0;
+  return forIt ? { cause: top.cause, label: top.label } : null;
+}
+
+/**
+ * A reason built only from what the clinician and the stored assessment already say; empty when
+ * they say nothing that makes one (the letter then says the reason is missing).
+ */
 function derivedReason(encounter: Encounter, kb: ReferralKnowledgeBase): string {
   const { assessment } = encounter;
   const parts: string[] = [];
+  const top = supportedTopCause(encounter);
   if (encounter.workingDiagnosis !== null) {
     parts.push(`Working diagnosis: ${kb.causeLabel(encounter.workingDiagnosis)}.`);
-  } else if (assessment.differential[0] !== undefined) {
-    parts.push(`Most likely cause on assessment: ${assessment.differential[0].label}.`);
+  } else if (top !== null) {
+    parts.push(`Most likely cause on assessment: ${top.label}.`);
   }
   if (assessment.redFlags.length > 0) {
     parts.push(`Red flags: ${assessment.redFlags.map((f) => f.label).join('; ')}.`);
   }
-  return parts.length > 0 ? parts.join(' ') : 'Pain at the back of the leg.';
+  return parts.join(' ');
+}
+
+/** What a letter lacks before it can be signed and sent, in words for the clinician ("the recipient"). */
+export function letterGaps(wording: Pick<ReferralWording, 'recipient' | 'reason'>): string[] {
+  const gaps: string[] = [];
+  if (wording.recipient.trim() === '') gaps.push('the recipient (who the letter is for)');
+  if (wording.reason.trim() === '') gaps.push('the reason for referral');
+  return gaps;
 }
 
 /**
@@ -66,6 +90,8 @@ export interface ResolvedReferral {
   readonly priority: ReferralPriority;
   /** True when the clinician chose a lower priority than the assessment suggests. */
   readonly belowSuggestion: boolean;
+  /** What the letter lacks before it can be signed and sent (letterGaps); empty when complete. */
+  readonly missing: readonly string[];
 }
 
 export function resolveReferral(encounter: Encounter, options: ReferralOptions, kb: ReferralKnowledgeBase): ResolvedReferral {
@@ -73,13 +99,15 @@ export function resolveReferral(encounter: Encounter, options: ReferralOptions, 
   const suggestion = suggestPriority(encounter.assessment);
   const stored = encounter.referral;
   const priority = effectivePriority(suggestion.priority, stored?.priority, options.priority ?? chosenPriority(stored));
+  const wording = {
+    recipient: options.recipient ?? defaults.recipient,
+    reason: options.reason ?? defaults.reason,
+    question: options.question ?? defaults.question,
+    treatmentTried: options.treatmentTried ?? defaults.treatmentTried,
+  };
   return {
-    wording: {
-      recipient: options.recipient ?? defaults.recipient,
-      reason: options.reason ?? defaults.reason,
-      question: options.question ?? defaults.question,
-      treatmentTried: options.treatmentTried ?? defaults.treatmentTried,
-    },
+    wording,
+    missing: letterGaps(wording),
     additions: options.additions ?? stored?.additions ?? '',
     sections: resolveSections(options.sections, stored?.sections),
     differentialTop: options.differentialTop ?? stored?.differentialTop ?? DEFAULT_DIFFERENTIAL_TOP,

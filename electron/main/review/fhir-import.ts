@@ -63,5 +63,8 @@ export function importFhir(db: Db, json: string, at: string, appVersion: string)
   // The store reports positions in the list it was given; the user needs positions in the FHIR file.
   for (const s of result.skipped) skipped.push({ ...s, index: records[s.index]!.index });
   skipped.sort((a, b) => a.index - b.index);
-  return { imported: result.imported, skipped };
+  // What was left out of the encounters that did come in (an encounter already stored came in with nothing).
+  const refused = new Set(skipped.map((s) => s.index));
+  const notImported = records.filter((r) => !refused.has(r.index) && r.notImported.length > 0).map((r) => ({ index: r.index, id: r.id, elements: [...r.notImported] }));
+  return { imported: result.imported, skipped, notImported, notes: [...read.notes] };
 }

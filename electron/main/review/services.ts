@@ -11,10 +11,11 @@ export function reviewServices(ctx: ServiceContext): Pick<Services, ReviewMethod
   return {
     'review.compare': ({ id, revision }) => compareWithToday(ctx.store.db, id, revision),
 
-    'data.exportFhir'({ ids }) {
+    'data.exportFhir'({ ids, bundle }) {
       const at = ctx.now().toISOString();
-      const result = exportFhir(ctx.store.db, { ids, exportedAt: at });
-      recordAudit(ctx, { action: 'export', encounterId: null, detail: { count: result.count, format: 'FHIR R4' } }, at);
+      const result = exportFhir(ctx.store.db, { ids, exportedAt: at, bundle });
+      const format = bundle === 'transaction' ? 'FHIR R4 transaction' : 'FHIR R4';
+      recordAudit(ctx, { action: 'export', encounterId: null, detail: { count: result.count, format } }, at);
       recordCheckpoint(ctx, 'export');
       return result;
     },

@@ -18,6 +18,19 @@ export const formatTime = (iso: string | number): string => time.format(new Date
 /** A calendar date (YYYY-MM-DD) shown as written, whatever the time zone. */
 export const formatDate = (isoDate: string): string => dateOnly.format(new Date(`${isoDate}T00:00:00Z`));
 
+const monthYear = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A date as another system gave it (YYYY, YYYY-MM or YYYY-MM-DD), shown at that precision and no finer. */
+export function formatGivenDate(given: string): string {
+  if (/^\d{4}$/.test(given)) return given;
+  if (/^\d{4}-\d{2}$/.test(given)) return monthYear.format(new Date(`${given}-01T00:00:00Z`));
+  return formatDate(given);
+}
+
+/** When an encounter was seen: the date as given when an imported file gave no time, else the local date and time. */
+export const formatSeen = (e: { seenAt: string; seenAtAsGiven?: string | undefined }): string =>
+  e.seenAtAsGiven !== undefined ? formatGivenDate(e.seenAtAsGiven) : formatDateTime(e.seenAt);
+
 /** The value of a datetime-local input for an instant, in local time. */
 export function toLocalInput(iso: string): string {
   const parts = Object.fromEntries(inputParts.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));

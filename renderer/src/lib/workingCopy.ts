@@ -12,13 +12,21 @@ export type Side = 'left' | 'right' | 'both';
  */
 export interface WorkingCopy {
   seenAt: string;
-  patient: { name: string; birthDate: string | null; sex: Sex; identifier: string };
+  /**
+   * The date seen as an imported file gave it (a date, month or year without a time) and the seenAt
+   * it was filed under; it goes with the encounter while seenAt is left as it was.
+   */
+  seenAtAsGiven: { given: string; seenAt: string } | null;
+  /** birthDateAsGiven: a year or year and month from an imported file; kept while no full date of birth is entered. */
+  patient: { name: string; birthDate: string | null; birthDateAsGiven?: string; sex: Sex; identifier: string };
   clinician: { name: string; role: string } | null;
   complaint: string;
   pain: { intensity: number | null; duration: string; side: Side | null };
   findings: Record<string, FindingState>;
   notes: string;
   workingDiagnosis: string | null;
+  /** The ICD-10 code chosen for the working diagnosis; null: the cause's default code. */
+  workingDiagnosisCode: string | null;
   referral: ReferralCopy;
 }
 
@@ -79,6 +87,7 @@ function referralDraft(r: ReferralCopy): Referral | null {
 export function blankCopy(now: string = new Date().toISOString()): WorkingCopy {
   return {
     seenAt: now,
+    seenAtAsGiven: null,
     patient: { name: '', birthDate: null, sex: 'unknown', identifier: '' },
     clinician: null,
     complaint: '',
@@ -86,6 +95,7 @@ export function blankCopy(now: string = new Date().toISOString()): WorkingCopy {
     findings: {},
     notes: '',
     workingDiagnosis: null,
+    workingDiagnosisCode: null,
     referral: referralCopy(null),
   };
 }
@@ -113,13 +123,21 @@ export function copyFromEncounter(e: Encounter): WorkingCopy {
   for (const id of e.absent) findings[id] = 'absent';
   return {
     seenAt: e.seenAt,
-    patient: { name: e.patient.name, birthDate: e.patient.birthDate, sex: e.patient.sex, identifier: e.patient.identifier },
+    seenAtAsGiven: e.seenAtAsGiven !== undefined ? { given: e.seenAtAsGiven, seenAt: e.seenAt } : null,
+    patient: {
+      name: e.patient.name,
+      birthDate: e.patient.birthDate,
+      ...(e.patient.birthDateAsGiven !== undefined ? { birthDateAsGiven: e.patient.birthDateAsGiven } : {}),
+      sex: e.patient.sex,
+      identifier: e.patient.identifier,
+    },
     clinician: e.clinician ? { name: e.clinician.name, role: e.clinician.role } : null,
     complaint: e.complaint,
     pain: { intensity: e.pain?.intensity ?? null, duration: e.pain?.duration ?? '', side: e.pain?.side ?? null },
     findings,
     notes: e.notes,
     workingDiagnosis: e.workingDiagnosis,
+    workingDiagnosisCode: e.workingDiagnosisCode ?? null,
     referral: referralCopy(e.referral),
   };
 }
@@ -143,9 +161,13 @@ export function toDraft(copy: WorkingCopy): EncounterDraftInput {
           ...(duration.trim() ? { duration: duration.trim() } : {}),
           ...(side === null ? {} : { side }),
         };
+  const { birthDateAsGiven, ...patient } = copy.patient;
+  const given = copy.seenAtAsGiven;
   return {
     seenAt: copy.seenAt,
-    patient: { ...copy.patient },
+    // What an imported file gave stays only while the clinician has not entered the full value.
+    ...(given !== null && given.seenAt === copy.seenAt ? { seenAtAsGiven: given.given } : {}),
+    patient: { ...patient, ...(patient.birthDate === null && birthDateAsGiven !== undefined ? { birthDateAsGiven } : {}) },
     clinician: copy.clinician ? { ...copy.clinician } : null,
     complaint: copy.complaint,
     pain,
@@ -153,6 +175,8 @@ export function toDraft(copy: WorkingCopy): EncounterDraftInput {
     absent: absentIds(copy),
     notes: copy.notes,
     workingDiagnosis: copy.workingDiagnosis,
+    // A code only goes with the diagnosis it was chosen for.
+    ...(copy.workingDiagnosis !== null && copy.workingDiagnosisCode !== null ? { workingDiagnosisCode: copy.workingDiagnosisCode } : {}),
     referral: referralDraft(copy.referral),
   };
 }

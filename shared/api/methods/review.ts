@@ -24,7 +24,14 @@ export const reviewMethods = {
     ReviewComparison,
     "Compare an encounter's stored assessment (latest revision, or the one given) with today's knowledge base",
   ),
-  'data.exportFhir': method(ExportRequest, ExportResult, 'Encounters (all, or the ids given) as a FHIR R4 Bundle (JSON)'),
+  'data.exportFhir': method(
+    ExportRequest.extend({
+      /** collection (default): a record of the encounters; transaction: for a FHIR server, conditional on identifiers. */
+      bundle: z.enum(['collection', 'transaction']).optional(),
+    }),
+    ExportResult,
+    'Encounters (all, or the ids given) as a FHIR R4 Bundle (JSON): a collection, or a transaction to send to a FHIR server',
+  ),
   'data.importFhir': method(
     ImportRequest,
     ImportResult,

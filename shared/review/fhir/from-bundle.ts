@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { ApiError } from '../../api/errors.ts';
 import { EncounterDraft, type Addendum, type EncounterStatus, type ReferralPriority } from '../../api/encounter.ts';
 import { StoredAssessment } from '../../clinical/assessment.ts';
-import { EXTENSION, SYSTEM } from './codes.ts';
+import { causeOfIcd10, icd10Choices } from '../../coding/icd10.ts';
+import { findingOfSnomed } from '../../coding/snomed.ts';
+import { EXTENSION, PAIN_SEVERITY, SYSTEM } from './codes.ts';
+import { readBirthDate, readSeenAt } from './dates.ts';
 import { base64ToUtf8, uuidFromName } from './ids.ts';
 
 /**
@@ -62,12 +65,17 @@ const EncounterR = z.object({
   reasonCode: z.array(CodeableConcept).optional(),
 });
 
-const ObservationR = z.object({
-  resourceType: z.literal('Observation'),
-  code: CodeableConcept,
-  encounter: Reference.optional(),
-  valueBoolean: z.boolean().optional(),
-});
+const ObservationR = z
+  .object({
+    resourceType: z.literal('Observation'),
+    status: z.string().optional(),
+    code: CodeableConcept,
+    encounter: Reference.optional(),
+    valueBoolean: z.boolean().optional(),
+    valueInteger: z.number().optional(),
+    valueQuantity: z.object({ value: z.number().optional() }).loose().optional(),
+  })
+  .loose();
 
 const ConditionR = z.object({
   resourceType: z.literal('Condition'),
@@ -75,6 +83,9 @@ const ConditionR = z.object({
   encounter: Reference.optional(),
   verificationStatus: CodeableConcept.optional(),
 });
+
+/** ICD-10 code systems other systems use: WHO's and the US clinical modification (read only where the code is WHO's too). */
+const ICD10_SYSTEMS = new Set([SYSTEM.icd10, 'http://hl7.org/fhir/sid/icd-10-cm']);
 
 const ServiceRequestR = z.object({
   resourceType: z.literal('ServiceRequest'),
@@ -100,7 +111,7 @@ const BundleR = z.object({
       z.object({
         fullUrl: z.string().optional(),
         resource: z.object({ resourceType: z.string(), id: z.string().optional() }).loose(),
-      }),
+      }).loose(),
       { error: 'The FHIR Bundle has no list of entries' },
     )
     .default([]),
@@ -129,11 +140,15 @@ export interface FhirEncounterRecord {
   /** The assessment as stored on the day, when the file carries it. */
   readonly assessment: StoredAssessment | null;
   readonly addenda: readonly Addendum[];
+  /** Every element of this encounter's resources that was not imported, each saying what it was and why. */
+  readonly notImported: readonly string[];
 }
 
 export interface FhirReadResult {
   readonly encounters: FhirEncounterRecord[];
   readonly skipped: { index: number; reason: string }[];
+  /** Resources that belong to no Encounter of the file (and so were not imported), or a word on a file without encounters. */
+  readonly notes: readonly string[];
 }
 
 const EXPORT_PRIORITY: Record<string, ReferralPriority> = { routine: 'routine', urgent: 'urgent', asap: 'urgent', stat: 'emergency' };
@@ -199,26 +214,60 @@ export function fromFhirBundle(input: unknown): FhirReadResult {
     );
   };
 
-  // Everything that points at an encounter, grouped by the encounter's keys.
-  const children = new Map<string, unknown[]>();
-  for (const entry of entries) {
+  // Everything that points at an encounter (its `encounter`, or the encounter's `diagnosis`), grouped by the encounter's keys.
+  const children = new Map<string, { index: number; resource: unknown }[]>();
+  const attach = (ref: string, child: { index: number; resource: unknown }) => {
+    const list = children.get(ref) ?? [];
+    if (!list.some((c) => c.index === child.index)) list.push(child);
+    children.set(ref, list);
+  };
+  const linked = new Set<number>();
+  entries.forEach((entry, index) => {
     const ref = (entry.resource as { encounter?: { reference?: unknown } }).encounter?.reference;
-    if (typeof ref === 'string') children.set(ref, [...(children.get(ref) ?? []), entry.resource]);
-  }
+    if (typeof ref === 'string') attach(ref, { index, resource: entry.resource });
+  });
+  entries.forEach((entry, index) => {
+    if (entry.resource.resourceType !== 'Encounter') return;
+    const diagnoses = (entry.resource as { diagnosis?: { condition?: { reference?: unknown } }[] }).diagnosis ?? [];
+    for (const d of Array.isArray(diagnoses) ? diagnoses : []) {
+      const target = typeof d?.condition?.reference === 'string' ? byRef.get(d.condition.reference) : undefined;
+      if (target !== undefined) for (const key of keysOf(index)) attach(key, target);
+    }
+  });
 
   const encounters: FhirEncounterRecord[] = [];
   const skipped: { index: number; reason: string }[] = [];
   entries.forEach((entry, index) => {
     if (entry.resource.resourceType !== 'Encounter') return;
     const label = `Encounter ${encounters.length + skipped.length + 1} in the file`;
+    const keys = keysOf(index);
+    const related = keys.flatMap((k) => children.get(k) ?? []).filter((c, i, all) => all.findIndex((x) => x.index === c.index) === i);
+    linked.add(index);
+    for (const c of related) linked.add(c.index);
     try {
-      const keys = keysOf(index);
-      encounters.push(readEncounter(index, keys[0] ?? null, entry.resource, keys.flatMap((k) => children.get(k) ?? []), byRef));
+      const subject = (entry.resource as { subject?: { reference?: unknown } }).subject?.reference;
+      const patient = typeof subject === 'string' ? byRef.get(subject) : undefined;
+      if (patient !== undefined) linked.add(patient.index);
+      encounters.push(readEncounter(index, keys[0] ?? null, entry.resource, related, byRef));
     } catch (error) {
       skipped.push({ index, reason: `${label}: ${error instanceof Error ? error.message : String(error)}` });
     }
   });
-  return { encounters, skipped };
+
+  const notes: string[] = [];
+  if (!entries.some((e) => e.resource.resourceType === 'Encounter')) {
+    const counts = new Map<string, number>();
+    for (const e of entries) counts.set(e.resource.resourceType, (counts.get(e.resource.resourceType) ?? 0) + 1);
+    const held = [...counts].map(([type, n]) => `${n} ${type}`).join(', ');
+    notes.push(
+      `The file has no Encounter, so there is nothing to import: Leg Pain DDx imports encounters with their patient and findings${held ? ` (the file holds ${held})` : ' (the file holds no resources)'}.`,
+    );
+  } else {
+    entries.forEach((entry, index) => {
+      if (!linked.has(index)) notes.push(`Entry ${index + 1} (${entry.resource.resourceType}) belongs to no Encounter of the file: not imported.`);
+    });
+  }
+  return { encounters, skipped, notes };
 }
 
 /** Parses JSON text and reads it as a FHIR Bundle; a file that is not JSON gets a clear error. */
@@ -238,16 +287,31 @@ function zodMessage(error: z.ZodError, what: string): string {
   return `${issue.message} (${what}${issue.path.length > 0 ? `, at ${issue.path.join('.')}` : ''})`;
 }
 
+/** Top-level elements of an Encounter and a Patient that the import reads; any other is listed as not imported. */
+const ENCOUNTER_READ = new Set(['resourceType', 'id', 'meta', 'extension', 'identifier', 'status', 'class', 'subject', 'participant', 'period', 'reasonCode', 'diagnosis', 'text']);
+const PATIENT_READ = new Set(['resourceType', 'id', 'meta', 'identifier', 'name', 'gender', 'birthDate', 'text']);
+
+const codingText = (concept: z.infer<typeof CodeableConcept> | undefined): string => {
+  const coding = concept?.coding?.[0];
+  const code = coding ? `${coding.system ?? 'no system'} ${coding.code ?? ''}`.trim() : '';
+  const words = concept?.text ?? coding?.display;
+  return [code, words !== undefined ? `"${words}"` : ''].filter((x) => x !== '').join(' ') || 'no code';
+};
+
 function readEncounter(
   index: number,
   sourceKey: string | null,
   raw: unknown,
-  related: unknown[],
+  related: { index: number; resource: unknown }[],
   byRef: Map<string, { index: number; resource: unknown }>,
 ): FhirEncounterRecord {
   const enc = EncounterR.safeParse(raw);
   if (!enc.success) throw new Error(zodMessage(enc.error, 'Encounter'));
   const e = enc.data;
+  const notImported: string[] = [];
+  const fromLegPainDdx = e.identifier?.some((i) => i.system === SYSTEM.encounter) ?? false;
+
+  for (const key of Object.keys(raw as object)) if (!ENCOUNTER_READ.has(key)) notImported.push(`Encounter.${key}`);
 
   const subjectRef = e.subject?.reference;
   const patientRaw = subjectRef !== undefined ? byRef.get(subjectRef)?.resource : undefined;
@@ -255,26 +319,72 @@ function readEncounter(
   const pat = PatientR.safeParse(patientRaw);
   if (!pat.success) throw new Error(zodMessage(pat.error, 'Patient'));
   const p = pat.data;
+  for (const key of Object.keys(patientRaw as object)) if (!PATIENT_READ.has(key)) notImported.push(`Patient.${key}`);
   const name = p.name?.[0];
   const identifier = p.identifier?.find((i) => i.system === SYSTEM.patientIdentifier) ?? p.identifier?.[0];
 
   const findings: string[] = [];
   const absent: string[] = [];
+  const record = (id: string, present: boolean) => {
+    if (findings.includes(id) || absent.includes(id)) return;
+    (present ? findings : absent).push(id);
+  };
+  let painScore: number | undefined;
   let workingDiagnosis: string | null = null;
+  let workingDiagnosisCode: string | undefined;
   let referral: Record<string, unknown> | null = null;
   let assessment: StoredAssessment | null = null;
-  for (const r of related) {
+  for (const { index: at, resource: r } of related) {
     const type = (r as { resourceType: string }).resourceType;
+    const where = `${type} (entry ${at + 1})`;
+    const status = (r as { status?: unknown }).status;
+    const verification = (r as { verificationStatus?: { coding?: { code?: unknown }[] } }).verificationStatus?.coding?.[0]?.code;
+    if (status === 'entered-in-error' || status === 'cancelled' || verification === 'entered-in-error' || verification === 'refuted') {
+      notImported.push(`${where} marked ${String(verification === 'entered-in-error' || verification === 'refuted' ? verification : status)}`);
+      continue;
+    }
     if (type === 'Observation') {
       const o = ObservationR.safeParse(r);
       if (!o.success) throw new Error(zodMessage(o.error, 'Observation'));
-      const code = codeIn(o.data.code, SYSTEM.finding);
-      if (code !== undefined && o.data.valueBoolean !== undefined) (o.data.valueBoolean ? findings : absent).push(code);
+      const own = codeIn(o.data.code, SYSTEM.finding);
+      const snomedCode = o.data.code.coding?.find((c) => c.system === SYSTEM.snomed && c.code !== undefined)?.code;
+      const viaSnomed = own === undefined && snomedCode !== undefined ? findingOfSnomed(snomedCode) : undefined;
+      if (own !== undefined && o.data.valueBoolean !== undefined) {
+        record(own, o.data.valueBoolean);
+      } else if (own !== undefined) {
+        notImported.push(`${where} finding ${own} without a yes/no value`);
+      } else if (viaSnomed !== undefined) {
+        // A coded finding from another system: present unless it says false (an Observation of a finding asserts it).
+        if (o.data.valueBoolean !== undefined || !Object.keys(r as object).some((k) => k.startsWith('value'))) record(viaSnomed, o.data.valueBoolean ?? true);
+        else notImported.push(`${where} SNOMED CT ${snomedCode}: its value is not a yes/no`);
+      } else if (codeIn(o.data.code, SYSTEM.loinc) === PAIN_SEVERITY.code) {
+        const score = o.data.valueInteger ?? o.data.valueQuantity?.value;
+        if (score !== undefined && Number.isInteger(score) && score >= 0 && score <= 10) painScore ??= score;
+        else notImported.push(`${where} pain score (LOINC ${PAIN_SEVERITY.code}) without a whole number from 0 to 10`);
+      } else {
+        notImported.push(`${where} ${codingText(o.data.code)}: no finding of Leg Pain DDx has this code`);
+      }
     } else if (type === 'Condition') {
       const c = ConditionR.safeParse(r);
       if (!c.success) throw new Error(zodMessage(c.error, 'Condition'));
-      const cause = codeIn(c.data.code, SYSTEM.cause);
-      if (cause !== undefined && workingDiagnosis === null) workingDiagnosis = cause;
+      const own = codeIn(c.data.code, SYSTEM.cause);
+      const icd = c.data.code?.coding?.find((x) => x.system !== undefined && ICD10_SYSTEMS.has(x.system) && x.code !== undefined)?.code;
+      const fromIcd = icd !== undefined ? causeOfIcd10(icd) : undefined;
+      const snomedCode = c.data.code?.coding?.find((x) => x.system === SYSTEM.snomed && x.code !== undefined)?.code;
+      const finding = snomedCode !== undefined ? findingOfSnomed(snomedCode) : undefined;
+      const cause = own ?? fromIcd?.cause;
+      if (cause !== undefined && workingDiagnosis === null) {
+        workingDiagnosis = cause;
+        // The code given, when it is one of the cause's and not its default (the default needs no choice).
+        const code = fromIcd?.cause === cause ? fromIcd.code : undefined;
+        if (code !== undefined && icd10Choices(cause)[0]?.code !== code) workingDiagnosisCode = code;
+      } else if (cause !== undefined) {
+        notImported.push(`${where} ${codingText(c.data.code)}: a second diagnosis (the first became the working diagnosis)`);
+      } else if (finding !== undefined) {
+        record(finding, true);
+      } else {
+        notImported.push(`${where} ${codingText(c.data.code)}: no cause or finding of Leg Pain DDx has this code`);
+      }
     } else if (type === 'ServiceRequest') {
       const s = ServiceRequestR.safeParse(r);
       if (!s.success) throw new Error(zodMessage(s.error, 'ServiceRequest'));
@@ -292,21 +402,26 @@ function readEncounter(
             : {}),
           ...letterChoices(ext(s.data.extension, EXTENSION.referralLetter)),
         };
+      } else if (!(fromLegPainDdx && s.data.intent === 'proposal')) {
+        notImported.push(`${where} with intent ${s.data.intent}${s.data.intent === 'order' ? ': a second referral (the first was imported)' : ''}`);
       }
     } else if (type === 'RiskAssessment') {
       const ra = RiskAssessmentR.safeParse(r);
       if (!ra.success) throw new Error(zodMessage(ra.error, 'RiskAssessment'));
       const data = ext(ra.data.extension, EXTENSION.storedAssessment)?.valueAttachment?.data;
       if (data !== undefined) assessment = readStoredAssessment(data);
+      else notImported.push(`${where}: not a Leg Pain DDx assessment (the app assesses the findings itself)`);
+    } else {
+      notImported.push(`${where}: Leg Pain DDx does not import this kind of resource`);
     }
   }
 
   const painExt = ext(e.extension, EXTENSION.pain);
-  const intensity = sub(painExt, 'intensity')?.valueInteger;
+  const intensity = sub(painExt, 'intensity')?.valueInteger ?? painScore;
   const duration = sub(painExt, 'duration')?.valueString;
   const side = sub(painExt, 'side')?.valueCode;
   const pain =
-    painExt === undefined
+    painExt === undefined && intensity === undefined
       ? null
       : { ...(intensity !== undefined ? { intensity } : {}), ...(duration !== undefined ? { duration } : {}), ...(side !== undefined ? { side } : {}) };
 
@@ -317,22 +432,33 @@ function readEncounter(
     participant === undefined || (clinicianName === undefined && clinicianRole === undefined)
       ? null
       : { name: clinicianName ?? '', role: clinicianRole ?? '' };
+  if ((e.participant?.length ?? 0) > 1) notImported.push(`Encounter.participant: ${e.participant!.length - 1} more participant(s) after the first`);
 
+  // The complaint: the reason's text, else the words of its coding; the other reasons are listed.
+  const reason = e.reasonCode?.[0];
+  const complaint = reason?.text ?? reason?.coding?.find((c) => c.display !== undefined)?.display ?? '';
+  if (reason !== undefined && complaint === '') notImported.push(`Encounter.reasonCode ${codingText(reason)}: a code without words`);
+  else if (reason?.coding !== undefined && reason.coding.length > 0) notImported.push(`Encounter.reasonCode coding ${codingText({ coding: reason.coding })} (its words were imported as the complaint)`);
+  for (const more of e.reasonCode?.slice(1) ?? []) notImported.push(`Encounter.reasonCode ${codingText(more)}: a further reason`);
+
+  const seen = readSeenAt(e.period?.start);
+  const born = readBirthDate(p.birthDate);
   const draft = EncounterDraft.safeParse({
-    seenAt: e.period?.start,
+    ...seen,
     patient: {
       name: name?.text ?? [...(name?.given ?? []), name?.family].filter((x) => x !== undefined).join(' '),
-      birthDate: p.birthDate ?? null,
+      ...born,
       sex: p.gender ?? 'unknown',
       identifier: identifier?.value ?? '',
     },
     clinician,
-    complaint: e.reasonCode?.[0]?.text ?? '',
+    complaint,
     pain,
     findings,
     absent,
     notes: ext(e.extension, EXTENSION.notes)?.valueString ?? '',
     workingDiagnosis,
+    ...(workingDiagnosisCode !== undefined ? { workingDiagnosisCode } : {}),
     referral,
   });
   if (!draft.success) {
@@ -351,6 +477,8 @@ function readEncounter(
       if (text === undefined || createdAt === undefined) throw new Error(`addendum ${i + 1} has no text or no time`);
       return { id: sub(a, 'id')?.valueString ?? `fhir-${index}-${i + 1}`, text, createdAt, author: sub(a, 'author')?.valueString ?? '' };
     });
+  const known = new Set<string>(Object.values(EXTENSION));
+  for (const x of e.extension ?? []) if (!known.has(x.url)) notImported.push(`Encounter.extension ${x.url}`);
 
   const versionId = e.meta?.versionId;
   const revision = versionId !== undefined && /^[1-9]\d{0,8}$/.test(versionId) ? Number(versionId) : null;
@@ -369,6 +497,7 @@ function readEncounter(
     fields,
     assessment,
     addenda,
+    notImported,
   };
 }
 

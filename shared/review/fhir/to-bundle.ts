@@ -1,5 +1,6 @@
 import type { Addendum, Encounter, Referral, ReferralPriority } from '../../api/encounter.ts';
 import type { CauseDef, FindingDef } from '../../clinical/types.ts';
+import { snomedOfFinding } from '../../coding/snomed.ts';
 import {
   AMBULATORY,
   EXTENSION,
@@ -9,6 +10,7 @@ import {
   SYSTEM,
 } from './codes.ts';
 import { utf8ToBase64, uuidFromName } from './ids.ts';
+import { withoutEmpty } from './prune.ts';
 import type * as R4 from './types.ts';
 
 /**
@@ -84,12 +86,15 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
     return `urn:uuid:${id}`;
   };
 
-  const causeConcept = (id: string, fallbackLabel?: string): R4.CodeableConcept => {
+  // One ICD-10 code per concept (codings of one concept must mean the same thing): the one the
+  // clinician chose for the working diagnosis, else the cause's default, listed first by the knowledge base.
+  const causeConcept = (id: string, fallbackLabel?: string, chosenIcd10?: string): R4.CodeableConcept => {
     const cause = causeById.get(id);
     const label = cause?.label ?? fallbackLabel ?? id;
+    const icd10 = cause?.icd10.find((c) => c.code === chosenIcd10) ?? cause?.icd10[0];
     return {
       coding: [
-        ...(cause?.icd10 ?? []).map((c) => ({ system: SYSTEM.icd10, code: c.code, display: c.title })),
+        ...(icd10 !== undefined ? [{ system: SYSTEM.icd10, code: icd10.code, display: icd10.title }] : []),
         { system: SYSTEM.cause, code: id, display: label },
       ],
       text: label,
@@ -99,9 +104,11 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
   for (const { encounter: e, addenda } of items) {
     const key = `${e.id}|${e.revision}`;
     const signed = e.status === 'signed';
-    const seenAt = fhirDateTime(e.seenAt);
+    // A date seen that came without a time is written as it came (FHIR dateTime allows a date, month or year).
+    const seenAt = e.seenAtAsGiven ?? fhirDateTime(e.seenAt);
 
-    const patientKey = JSON.stringify([e.patient.name, e.patient.birthDate, e.patient.sex, e.patient.identifier]);
+    const birthDate = e.patient.birthDate ?? e.patient.birthDateAsGiven ?? null;
+    const patientKey = JSON.stringify([e.patient.name, birthDate, e.patient.sex, e.patient.identifier]);
     let patientUrl = patientUrls.get(patientKey);
     if (patientUrl === undefined) {
       patientUrl = add(`patient|${patientKey}`, {
@@ -109,7 +116,7 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
         ...(nonEmpty(e.patient.identifier) ? { identifier: [{ system: SYSTEM.patientIdentifier, value: e.patient.identifier }] } : {}),
         name: [{ text: e.patient.name }],
         gender: e.patient.sex,
-        ...(e.patient.birthDate !== null ? { birthDate: e.patient.birthDate } : {}),
+        ...(birthDate !== null ? { birthDate } : {}),
       });
       patientUrls.set(patientKey, patientUrl);
     }
@@ -183,12 +190,20 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
     const observe = (id: string, present: boolean) => {
       const finding = findingById.get(id);
       const label = finding?.label ?? id;
+      const snomed = snomedOfFinding(id);
       observationUrls.push(
         add(`${key}|Observation|${id}`, {
           resourceType: 'Observation',
           status: signed ? 'final' : 'preliminary',
           ...(finding?.group === 'examination' ? { category: [{ coding: [{ system: SYSTEM.observationCategory, code: 'exam', display: 'Exam' }] }] } : {}),
-          code: { coding: [{ system: SYSTEM.finding, code: id, display: label }], text: label },
+          code: {
+            coding: [
+              { system: SYSTEM.finding, code: id, display: label },
+              // The reviewed SNOMED CT code beside the app's own, when the finding has one (shared/coding/snomed.ts).
+              ...(snomed !== undefined ? [{ system: SYSTEM.snomed, code: snomed.code, display: snomed.display }] : []),
+            ],
+            text: label,
+          },
           subject,
           encounter: encounterRef,
           effectiveDateTime: seenAt,
@@ -217,7 +232,7 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
         clinicalStatus: { coding: [{ system: SYSTEM.conditionClinical, code: 'active', display: 'Active' }] },
         verificationStatus: { coding: [{ system: SYSTEM.conditionVerification, code: 'provisional', display: 'Provisional' }] },
         category: [{ coding: [{ system: SYSTEM.conditionCategory, code: 'encounter-diagnosis', display: 'Encounter Diagnosis' }] }],
-        code: causeConcept(e.workingDiagnosis, label),
+        code: causeConcept(e.workingDiagnosis, label, e.workingDiagnosisCode),
         subject,
         encounter: encounterRef,
         recordedDate: seenAt,
@@ -298,10 +313,10 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
     });
   }
 
-  return {
+  return withoutEmpty<R4.Bundle>({
     resourceType: 'Bundle',
     type: 'collection',
     timestamp: fhirDateTime(options.exportedAt ?? new Date().toISOString()),
     entry: entries,
-  };
+  });
 }

@@ -71,6 +71,7 @@ export interface Encounter extends DomainResource {
 
 export interface Observation extends DomainResource {
   resourceType: 'Observation';
+  identifier?: Identifier[];
   status: 'registered' | 'preliminary' | 'final' | 'amended';
   category?: CodeableConcept[];
   code: CodeableConcept;
@@ -83,6 +84,7 @@ export interface Observation extends DomainResource {
 
 export interface Condition extends DomainResource {
   resourceType: 'Condition';
+  identifier?: Identifier[];
   clinicalStatus?: CodeableConcept;
   verificationStatus?: CodeableConcept;
   category?: CodeableConcept[];
@@ -94,6 +96,7 @@ export interface Condition extends DomainResource {
 
 export interface ServiceRequest extends DomainResource {
   resourceType: 'ServiceRequest';
+  identifier?: Identifier[];
   status: 'draft' | 'active' | 'on-hold' | 'revoked' | 'completed' | 'entered-in-error' | 'unknown';
   intent: 'proposal' | 'plan' | 'directive' | 'order';
   category?: CodeableConcept[];
@@ -111,6 +114,7 @@ export interface ServiceRequest extends DomainResource {
 
 export interface RiskAssessment extends DomainResource {
   resourceType: 'RiskAssessment';
+  identifier?: Identifier[];
   status: 'registered' | 'preliminary' | 'final' | 'amended';
   method?: CodeableConcept;
   subject: Reference;
@@ -132,5 +136,21 @@ export interface Bundle {
   resourceType: 'Bundle';
   type: 'collection';
   timestamp?: string;
-  entry: BundleEntry[];
+  /** Absent when the Bundle has no entries (FHIR JSON has no empty arrays). */
+  entry?: BundleEntry[];
+}
+
+/** An entry of a transaction Bundle: the resource and what the server is to do with it. */
+export interface TransactionEntry {
+  fullUrl: string;
+  resource: Resource;
+  request: { method: 'POST' | 'PUT'; url: string; ifNoneExist?: string };
+}
+
+export interface TransactionBundle {
+  resourceType: 'Bundle';
+  type: 'transaction';
+  timestamp?: string;
+  /** Absent when the Bundle has no entries (FHIR JSON has no empty arrays). */
+  entry?: TransactionEntry[];
 }

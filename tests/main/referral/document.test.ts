@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReferralPriority } from '../../../shared/api/encounter.ts';
-import { REFERRAL_SECTION_NAMES } from '../../../shared/api/referral.ts';
+import { DEFAULT_DIFFERENTIAL_TOP, REFERRAL_SECTION_NAMES } from '../../../shared/api/referral.ts';
 import { findingById, knowledgeBase, KB_VERSION } from '../../../shared/clinical/index.ts';
 import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
 import { DVT_CASE, PROFILE, comparable, definitionText, encounterFrom, loadVignettes, referralInput } from './fixtures.ts';
@@ -69,9 +69,9 @@ describe.skipIf(vignettes === null)('the referral definition of each public vign
       if (a.redFlags.length === 0) expect(body).toContain('No red flags among the recorded findings.');
       for (const id of v.expect.redFlags ?? []) expect(a.redFlags.map((f) => f.id)).toContain(id);
 
-      // The differential, top five in rank order, each with its basis; the vignette's expected cause first.
+      // The differential, the default top three in rank order, each with its basis; the vignette's expected cause first.
       const differential = body.slice(body.indexOf('Differential diagnosis'));
-      const top = a.differential.slice(0, 5);
+      const top = a.differential.slice(0, DEFAULT_DIFFERENTIAL_TOP);
       const at = positions(differential, top.map((d) => d.label));
       expect(at).toEqual([...at].sort((x, y) => x - y));
       expect(top[0]!.cause).toBe(v.expect.topCause);
@@ -99,14 +99,21 @@ describe.skipIf(vignettes === null)('the referral definition of each public vign
 describe('the referral definition', () => {
   const dvt = encounterFrom(DVT_CASE);
 
-  it('marks a draft as a draft: banner, footer on every page, signature line and watermark', () => {
+  it('marks a draft as a draft: banner, footer on every page, signature line and a DRAFT mark drawn, not written', () => {
     const def = buildReferralDocument(referralInput(dvt));
     const { body, footer } = definitionText(def, 3, 3);
     expect(body).toContain('DRAFT: this encounter has not been signed.');
     expect(body).toContain('Not signed: draft');
     expect(body).not.toContain('Electronically signed');
     expect(footer).toContain('DRAFT — not signed');
-    expect(def.watermark).toMatchObject({ text: 'DRAFT' });
+    // pdfmake's watermark is text (extracted and read aloud); the mark is strokes on the page background.
+    expect(def.watermark).toBeUndefined();
+    const size = { width: 595.28, height: 841.89, orientation: 'portrait' as const };
+    const background = (def.background as (page: number, s: typeof size) => { canvas: { type: string }[] })(1, size);
+    expect(background.canvas.length).toBeGreaterThan(5);
+    expect(background.canvas.every((v) => v.type === 'polyline')).toBe(true);
+    expect(JSON.stringify(background)).not.toMatch(/"text"/);
+    expect(buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { status: 'signed' }))).background).toBeUndefined();
   });
 
   it('suggests the priority from red flags and imaging, and prints the clinician’s override with the suggestion beside it', () => {
@@ -133,7 +140,7 @@ describe('the referral definition', () => {
       findings: 'Findings present',
       negatives: 'Pertinent negatives (checked and absent)',
       redFlags: 'Red flags',
-      differential: 'Differential diagnosis (top 5)',
+      differential: `Differential diagnosis (top ${DEFAULT_DIFFERENTIAL_TOP})`,
       wells: 'Wells score for DVT',
       imaging: 'Imaging and investigations suggested',
       treatment: 'Treatment tried',
@@ -173,8 +180,36 @@ describe('the referral definition', () => {
     const withWorking = encounterFrom(DVT_CASE, { workingDiagnosis: 'dvt', referral: null });
     const body = definitionText(buildReferralDocument(referralInput(withWorking))).body;
     expect(body).toContain('Working diagnosis: Deep vein thrombosis. Red flags: Suspected deep vein thrombosis.');
-    expect(body).toContain('Recipient not specified');
     expect(body).toContain('Please assess and advise on further investigation and management.');
+    // No recipient is invented: the letter says one is missing.
+    expect(body).not.toContain('Recipient not specified');
+    expect(body).toContain('Missing: add the recipient');
+    expect(body).toContain('Incomplete: add the recipient (who the letter is for) before this letter is signed and sent.');
+  });
+
+  it('names no most likely cause when no finding supports one, and says the reason is missing', () => {
+    // Findings that bear on no cause: every cause scores alike, and the first in order is no finding's doing.
+    const bare = encounterFrom({ age: 60, sex: 'male', findings: [], absent: [] }, { referral: null });
+    expect(bare.assessment.differential.every((d) => d.supporting.length === 0)).toBe(true);
+    const body = definitionText(buildReferralDocument(referralInput(bare))).body;
+    expect(body).not.toContain('Most likely cause on assessment');
+    expect(body).not.toContain(bare.assessment.differential[0]!.label.concat('.'));
+    expect(body).toContain('No reason for referral: add one before the letter is signed and sent.');
+    expect(body).toContain('Incomplete: add the recipient (who the letter is for) and the reason for referral before this letter is signed and sent.');
+    // With findings behind the top cause it is named.
+    const dvtBody = definitionText(buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { referral: null })))).body;
+    expect(dvtBody).toContain('Most likely cause on assessment: Deep vein thrombosis.');
+  });
+
+  it('keeps the text written for this referral and the addenda when the Notes section is left out', () => {
+    const e = encounterFrom(DVT_CASE, {
+      status: 'signed',
+      notes: 'General note about the visit.',
+      addenda: [{ id: 'a1', text: 'D-dimer came back raised.', createdAt: '2026-11-25T12:00:00.000Z', author: 'Dr Sam Reyes' }],
+    });
+    const body = definitionText(buildReferralDocument(referralInput(e, { sections: { notes: false }, additions: 'Written for this referral.' }))).body;
+    expect(body).not.toContain('General note about the visit.');
+    positions(body, ['Notes for this referral', 'Addendum, 25 November 2026 at 12:00, Dr Sam Reyes', 'D-dimer came back raised.', 'Added for this referral', 'Written for this referral.']);
   });
 
   it('prints addenda under the notes', () => {

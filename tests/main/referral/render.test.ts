@@ -6,7 +6,7 @@ import { buildReferralDocument } from '../../../electron/main/referral/document.
 import { createPdfRenderer } from '../../../electron/main/referral/render.ts';
 import { startRenderWorker } from '../../../electron/main/referral/render-worker.ts';
 import { knowledgeBase } from '../../../shared/clinical/index.ts';
-import type { ReferralOptionsInput } from '../../../shared/api/referral.ts';
+import { DEFAULT_DIFFERENTIAL_TOP, type ReferralOptionsInput } from '../../../shared/api/referral.ts';
 import type { EncounterWithAddenda } from '../../../shared/api/encounter.ts';
 import { DVT_CASE, artefactDir, encounterFrom, fontDir, pdfPages, referralInput, requireTool, squash, sha } from './fixtures.ts';
 
@@ -29,7 +29,7 @@ describe('rendered referral read back with pdftotext', () => {
     const all = squash(text.join('\n'));
     expect(all).toContain('URGENT PRIORITY');
     for (const flag of e.assessment.redFlags) expect(all).toContain(squash(flag.label));
-    const top = e.assessment.differential.slice(0, 5).map((d) => d.label);
+    const top = e.assessment.differential.slice(0, DEFAULT_DIFFERENTIAL_TOP).map((d) => d.label);
     const differential = all.slice(all.indexOf('Differential diagnosis'));
     // Labels may wrap inside their table cell: look for the first words of each.
     const at = top.map((label) => differential.indexOf(label.split(' ').slice(0, 2).join(' ')));
@@ -77,7 +77,7 @@ describe('rendered referral bytes', () => {
     const a = await render(e);
     const b = await render(structuredClone(e));
     expect(sha(a.bytes)).toBe(sha(b.bytes));
-    const c = await render(e, { differentialTop: 3 });
+    const c = await render(e, { differentialTop: 5 });
     expect(sha(c.bytes)).not.toBe(sha(a.bytes));
     expect(Buffer.from(a.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
   });

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReferralExportRequest, ReferralSections } from '../../../shared/api/referral.ts';
+import { DEFAULT_DIFFERENTIAL_TOP, ReferralExportRequest, ReferralSections } from '../../../shared/api/referral.ts';
 import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
 import { createPdfRenderer } from '../../../electron/main/referral/render.ts';
 import { createReferralService, type ReferralAuditEntry } from '../../../electron/main/referral/service.ts';
@@ -30,7 +30,7 @@ describe('referral methods over the contract, with the real store and render wor
     const s = await t.client.referral.suggest({ id });
     expect(s.suggestedPriority).toBe('urgent');
     expect(s.because).toContain('Suspected deep vein thrombosis');
-    expect(s.options).toMatchObject({ priority: 'urgent', recipient: 'Vascular clinic', question: 'Please exclude proximal DVT', differentialTop: 5 });
+    expect(s.options).toMatchObject({ priority: 'urgent', recipient: 'Vascular clinic', question: 'Please exclude proximal DVT', differentialTop: DEFAULT_DIFFERENTIAL_TOP });
     expect(s.options.reason).toContain('Deep vein thrombosis');
     expect(s.options.sections).toEqual(ReferralSections.parse({}));
     // What an emptied field goes back to: the assessment's wording, not the encounter's own.
@@ -80,6 +80,22 @@ describe('referral methods over the contract, with the real store and render wor
     expect(replaced.sha256).not.toBe(done.sha256);
     expect((await t.client.audit.list({ encounterId: id })).filter((e) => e.action === 'export')).toHaveLength(exportsBefore + 2);
     expect(await t.client.audit.verify({})).toMatchObject({ intact: true });
+  });
+
+  it('previews a letter without recipient or reason saying what is missing, and refuses to save it for sending', async () => {
+    const bare = await t.client.encounter.save(sampleDraft({ findings: [], absent: [], workingDiagnosis: null, referral: null }));
+    const preview = await t.client.referral.preview({ id: bare.id, options: {} });
+    expect(preview.missing).toEqual(['the recipient (who the letter is for)', 'the reason for referral']);
+    const path = join(out.path, 'incomplete.pdf');
+    await expect(t.client.referral.export({ id: bare.id, path, options: {} })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'This letter cannot be saved for sending yet: add the recipient (who the letter is for) and the reason for referral first.',
+    });
+    expect(existsSync(path)).toBe(false);
+    // Written in for this letter, it goes.
+    const done = await t.client.referral.export({ id: bare.id, path, options: { recipient: 'Vascular clinic', reason: 'Calf pain for review.' } });
+    expect(done.path).toBe(path);
+    expect((await t.client.referral.preview({ id, options: {} })).missing).toEqual([]);
   });
 
   it('says so when the folder does not exist, and records nothing', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EncounterWithAddenda } from '../../../shared/api/encounter.ts';
-import { REFERRAL_SECTION_NAMES, ReferralSections } from '../../../shared/api/referral.ts';
+import { DEFAULT_DIFFERENTIAL_TOP, REFERRAL_SECTION_NAMES, ReferralSections } from '../../../shared/api/referral.ts';
 import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
 import { openTestServices, sampleDraft, type TestServices } from '../helpers.ts';
 import { DVT_CASE, PROFILE, definitionText, encounterFrom, fontDir, pdfPages, referralInput, squash } from './fixtures.ts';
@@ -60,7 +60,7 @@ describe('the referral definition from the choices stored with the encounter', (
     const body = definitionText(buildReferralDocument(referralInput(old))).body;
     expect(body).toContain('URGENT PRIORITY');
     expect(body).toContain(NEGATIVES);
-    expect(body).toContain('Differential diagnosis (top 5)');
+    expect(body).toContain(`Differential diagnosis (top ${DEFAULT_DIFFERENTIAL_TOP})`);
     // The same recorded priority without priorityChosen is not an override either.
     const unchosen = encounterFrom(DVT_CASE, { referral: { ...choices, priorityChosen: false } });
     expect(definitionText(buildReferralDocument(referralInput(unchosen))).body).toContain('URGENT PRIORITY');

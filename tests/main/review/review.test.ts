@@ -108,13 +108,25 @@ describe('data.exportFhir and data.importFhir', () => {
     const { json, count } = await client.data.exportFhir({});
     expect(count).toBe(12);
     const bundle = JSON.parse(json) as R4.Bundle;
-    expect(bundle.entry.filter((e) => e.resource.resourceType === 'Encounter')).toHaveLength(12);
+    expect(bundle.entry!.filter((e) => e.resource.resourceType === 'Encounter')).toHaveLength(12);
     expect(fhirSchemaErrors(bundle)).toEqual([]);
     const some = await client.data.exportFhir({ ids: [ids[3]!, ids[1]!] });
     expect(some.count).toBe(2);
     const audit = await client.audit.list({});
     expect(JSON.stringify(audit)).toContain('FHIR R4');
     expect(await client.audit.verify({})).toMatchObject({ intact: true });
+  });
+
+  it('exports a transaction Bundle for a FHIR server on request, audited as such', async () => {
+    const { client } = open();
+    await seed(client, 3);
+    const { json, count } = await client.data.exportFhir({ bundle: 'transaction' });
+    expect(count).toBe(3);
+    const bundle = JSON.parse(json) as R4.TransactionBundle;
+    expect(bundle.type).toBe('transaction');
+    expect(bundle.entry!.filter((e) => e.request.method === 'PUT' && e.resource.resourceType === 'Encounter')).toHaveLength(3);
+    expect(JSON.stringify(await client.audit.list({}))).toContain('FHIR R4 transaction');
+    await expect(client.data.exportFhir({ bundle: 'batch' as 'transaction' })).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('round trip: export, import into an empty database, the same encounters', async () => {
@@ -124,7 +136,7 @@ describe('data.exportFhir and data.importFhir', () => {
 
     const target = open();
     const result = await target.client.data.importFhir({ json });
-    expect(result).toEqual({ imported: 30, skipped: [] });
+    expect(result).toEqual({ imported: 30, skipped: [], notImported: [], notes: [] });
     for (const id of ids) {
       const before = await source.client.encounter.get({ id });
       const after = await target.client.encounter.get({ id });
@@ -160,9 +172,9 @@ describe('data.exportFhir and data.importFhir', () => {
     const source = open();
     await seed(source.client, 3);
     const bundle = JSON.parse((await source.client.data.exportFhir({})).json) as R4.Bundle;
-    const second = bundle.entry.filter((e) => e.resource.resourceType === 'Encounter')[1]!;
+    const second = bundle.entry!.filter((e) => e.resource.resourceType === 'Encounter')[1]!;
     (second.resource as R4.Encounter).period = { start: 'yesterday' };
-    const secondIndex = bundle.entry.indexOf(second);
+    const secondIndex = bundle.entry!.indexOf(second);
 
     const target = open();
     const result = await target.client.data.importFhir({ json: JSON.stringify(bundle) });
@@ -204,7 +216,7 @@ describe('data.exportFhir and data.importFhir', () => {
       ],
     };
     const result = await client.data.importFhir({ json: JSON.stringify(bundle) });
-    expect(result).toEqual({ imported: 1, skipped: [] });
+    expect(result).toEqual({ imported: 1, skipped: [], notImported: [], notes: [] });
     const [hit] = (await client.encounter.list({})).items;
     const e = await client.encounter.get({ id: hit!.id });
     expect(e).toMatchObject({ status: 'draft', patient: { name: 'Jo Bloggs' }, findings: ['loc-calf'] });

@@ -6,6 +6,7 @@ import { findings } from '../../../shared/clinical/kb/findings.ts';
 import { FHIR_SYSTEM, fhirDateTime, fromFhirBundle, readFhirJson, toFhirBundle, type R4 } from '../../../shared/review/fhir/index.ts';
 import { encounterFixture, storedAssessment } from './fixtures.ts';
 import { fhirSchemaErrors } from './fhir-schema.ts';
+import { medplumErrors } from './fhir-medplum.ts';
 
 const realKb = { causes, findings };
 /** The real knowledge base, with an ICD-10 code added to DVT so the mapping is exercised whatever the KB holds today. */
@@ -16,7 +17,7 @@ const kbWithCode = {
 const EXPORTED_AT = '2026-04-01T09:00:00.000Z';
 
 const resources = <T extends R4.Resource['resourceType']>(bundle: R4.Bundle, type: T) =>
-  bundle.entry.map((e) => e.resource).filter((r): r is Extract<R4.Resource, { resourceType: T }> => r.resourceType === type);
+  (bundle.entry! ?? []).map((e) => e.resource).filter((r): r is Extract<R4.Resource, { resourceType: T }> => r.resourceType === type);
 
 const draftFixture = (): Encounter =>
   encounterFixture({
@@ -42,13 +43,23 @@ describe('toFhirBundle', () => {
   const addenda = [{ id: 'add-1', text: 'D-dimer came back raised.', createdAt: '2026-03-03T08:00:00.000Z', author: 'Dr Sam Reyes' }];
   const bundle = toFhirBundle([{ encounter: signed, addenda }, { encounter: draftFixture(), addenda: [] }], { kb: kbWithCode, exportedAt: EXPORTED_AT });
 
-  it('is valid against the official FHIR R4 JSON schema', () => {
+  it('is valid against the official FHIR R4 JSON schema and Medplum\'s validator', () => {
     expect(fhirSchemaErrors(bundle)).toEqual([]);
+    expect(medplumErrors(bundle)).toEqual([]);
+  });
+
+  it("Medplum's validator is live: it catches a missing required element and an unknown one", () => {
+    const missing = structuredClone(bundle);
+    delete (missing.entry!.find((e) => e.resource.resourceType === 'Encounter')!.resource as unknown as Record<string, unknown>).status;
+    expect(medplumErrors(missing).join('\n')).toMatch(/status/);
+    const unknown = structuredClone(bundle);
+    (unknown.entry![0]!.resource as unknown as Record<string, unknown>).nickname = 'Ada';
+    expect(medplumErrors(unknown).join('\n')).toMatch(/nickname/);
   });
 
   it('the schema check catches an invalid resource (the validator is live)', () => {
     const broken = structuredClone(bundle);
-    (broken.entry[0]!.resource as unknown as Record<string, unknown>).gender = 'woman';
+    (broken.entry![0]!.resource as unknown as Record<string, unknown>).gender = 'woman';
     expect(fhirSchemaErrors(broken).length).toBeGreaterThan(0);
   });
 
@@ -73,13 +84,13 @@ describe('toFhirBundle', () => {
       reasonCode: [{ text: 'Pain at the back of the left calf for 3 days' }],
       participant: [{ individual: { display: 'Dr Sam Reyes' } }],
     });
-    expect(e1!.subject!.reference).toBe(bundle.entry[0]!.fullUrl);
+    expect(e1!.subject!.reference).toBe(bundle.entry![0]!.fullUrl);
     expect(e2!.status).toBe('in-progress');
     expect(e2!.reasonCode).toBeUndefined();
   });
 
   it('records each finding as an Observation: present true, absent false, with the label', () => {
-    const encounterUrl = bundle.entry.find((e) => e.resource.resourceType === 'Encounter')!.fullUrl;
+    const encounterUrl = bundle.entry!.find((e) => e.resource.resourceType === 'Encounter')!.fullUrl;
     const obs = resources(bundle, 'Observation').filter(
       (o) => o.encounter?.reference === encounterUrl && o.code.coding?.[0]?.system === FHIR_SYSTEM.finding,
     );
@@ -105,10 +116,10 @@ describe('toFhirBundle', () => {
     expect(resources(bundle, 'Condition')).toHaveLength(1);
   });
 
-  it('carries every ICD-10 code the real knowledge base has for the cause', () => {
+  it("carries one ICD-10 code, the real knowledge base's default for the cause", () => {
     const b = toFhirBundle([{ encounter: signed, addenda: [] }], { kb: realKb, exportedAt: EXPORTED_AT });
     const icd = resources(b, 'Condition')[0]!.code!.coding!.filter((c) => c.system === 'http://hl7.org/fhir/sid/icd-10');
-    expect(icd.map((c) => c.code)).toEqual(causes.find((c) => c.id === 'dvt')!.icd10.map((c) => c.code));
+    expect(icd.map((c) => c.code)).toEqual([causes.find((c) => c.id === 'dvt')!.icd10[0]!.code]);
   });
 
   it('maps the referral to an order with emergency as stat, and imaging to proposals', () => {
@@ -137,11 +148,11 @@ describe('toFhirBundle', () => {
   it('gives stable, unique fullUrls derived from encounter id and revision', () => {
     const again = toFhirBundle([{ encounter: signed, addenda }, { encounter: draftFixture(), addenda: [] }], { kb: kbWithCode, exportedAt: EXPORTED_AT });
     expect(JSON.stringify(again)).toBe(JSON.stringify(bundle));
-    const urls = bundle.entry.map((e) => e.fullUrl);
+    const urls = bundle.entry!.map((e) => e.fullUrl);
     expect(new Set(urls).size).toBe(urls.length);
     expect(urls.every((u) => /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(u))).toBe(true);
     const nextRevision = toFhirBundle([{ encounter: { ...signed, revision: 4 }, addenda }], { kb: kbWithCode, exportedAt: EXPORTED_AT });
-    const encUrl = (b: R4.Bundle) => b.entry.find((e) => e.resource.resourceType === 'Encounter')!.fullUrl;
+    const encUrl = (b: R4.Bundle) => b.entry!.find((e) => e.resource.resourceType === 'Encounter')!.fullUrl;
     expect(encUrl(nextRevision)).not.toBe(encUrl(bundle));
   });
 
@@ -196,24 +207,24 @@ describe('fromFhirBundle', () => {
 
   it('skips a bad encounter with a reason and keeps the others', () => {
     const broken = structuredClone(bundle);
-    const obs = broken.entry.find((e) => e.resource.resourceType === 'Observation')!.resource as R4.Observation;
+    const obs = broken.entry!.find((e) => e.resource.resourceType === 'Observation')!.resource as R4.Observation;
     obs.code.coding![0]!.code = 'calf-swollen';
     const { encounters, skipped } = fromFhirBundle(broken);
     expect(encounters.map((e) => e.id)).toEqual(['enc-0002']);
     expect(skipped).toHaveLength(1);
-    expect(skipped[0]!.index).toBe(broken.entry.findIndex((e) => e.resource.resourceType === 'Encounter'));
+    expect(skipped[0]!.index).toBe(broken.entry!.findIndex((e) => e.resource.resourceType === 'Encounter'));
     expect(skipped[0]!.reason).toMatch(/Encounter 1 in the file: Unknown finding id "calf-swollen".*findings present/);
   });
 
   it('names a missing patient and a bad date', () => {
     const noPatient = structuredClone(bundle);
-    noPatient.entry = noPatient.entry.filter((e) => e.resource.resourceType !== 'Patient');
+    noPatient.entry! = noPatient.entry!.filter((e) => e.resource.resourceType !== 'Patient');
     expect(fromFhirBundle(noPatient).skipped.map((s) => s.reason)).toEqual([
       'Encounter 1 in the file: the patient it refers to is not in the file',
       'Encounter 2 in the file: the patient it refers to is not in the file',
     ]);
     const badDate = structuredClone(bundle);
-    (badDate.entry.find((e) => e.resource.resourceType === 'Encounter')!.resource as R4.Encounter).period = { start: '2026-03-02' };
+    (badDate.entry!.find((e) => e.resource.resourceType === 'Encounter')!.resource as R4.Encounter).period = { start: '2026-02-30' };
     expect(fromFhirBundle(badDate).skipped[0]!.reason).toMatch(/date seen \(Encounter\.period\.start\)/);
   });
 

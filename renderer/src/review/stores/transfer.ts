@@ -30,6 +30,10 @@ export interface TransferOutcome {
   readonly ms: number;
   readonly message: string;
   readonly skipped?: ImportResult['skipped'];
+  /** FHIR import: per imported encounter, what the file held that was not imported. */
+  readonly notImported?: NonNullable<ImportResult['notImported']>;
+  /** FHIR import: words on the file as a whole (no Encounter, resources belonging to none). */
+  readonly notes?: readonly string[];
   /** A file to save, for exports. */
   readonly download?: { readonly url: string; readonly name: string };
   /** A backup's or restore's details: file, size, fingerprint, time. */
@@ -134,16 +138,19 @@ export const useTransferStore = defineStore('transfer', () => {
       };
     });
 
-  const exportAs = (format: 'json' | 'fhir') =>
+  /** json: the app's own export; fhir: a FHIR R4 collection Bundle; fhir-transaction: a transaction Bundle for a FHIR server. */
+  const exportAs = (format: 'json' | 'fhir' | 'fhir-transaction') =>
     run(
       format === 'json' ? 'export-json' : 'export-fhir',
       'Exporting…',
-      () => (format === 'json' ? api.data.exportJson({}) : api.data.exportFhir({})),
+      () => (format === 'json' ? api.data.exportJson({}) : api.data.exportFhir({ bundle: format === 'fhir' ? 'collection' : 'transaction' })),
       (r, ms) => {
         const type = format === 'json' ? 'application/json' : 'application/fhir+json';
         const url = URL.createObjectURL(new Blob([r.json], { type }));
-        const name = format === 'json' ? `leg-pain-ddx-export-${stamp()}.json` : `leg-pain-ddx-fhir-r4-${stamp()}.json`;
-        return { kind: format === 'json' ? 'export-json' : 'export-fhir', ms, message: `${r.count} encounters exported${format === 'fhir' ? ' as a FHIR R4 Bundle' : ''}.`, download: { url, name } };
+        const name =
+          format === 'json' ? `leg-pain-ddx-export-${stamp()}.json` : format === 'fhir' ? `leg-pain-ddx-fhir-r4-${stamp()}.json` : `leg-pain-ddx-fhir-r4-transaction-${stamp()}.json`;
+        const as = format === 'fhir' ? ' as a FHIR R4 Bundle' : format === 'fhir-transaction' ? ' as a FHIR R4 transaction, ready to send to a FHIR server' : '';
+        return { kind: format === 'json' ? 'export-json' : 'export-fhir', ms, message: `${r.count} encounters exported${as}.`, download: { url, name } };
       },
     );
 
@@ -175,6 +182,8 @@ export const useTransferStore = defineStore('transfer', () => {
           ms,
           message: `${r.imported} encounter${r.imported === 1 ? '' : 's'} imported; ${r.skipped.length} left out. Nothing already stored was changed.`,
           skipped: r.skipped,
+          notImported: r.notImported ?? [],
+          notes: r.notes ?? [],
         };
       },
     );
