@@ -6,6 +6,7 @@ import { contentSecurityPolicy } from './app/csp.ts';
 import { menuTemplate } from './app/menu.ts';
 import { appProtocolResponse } from './app/protocol.ts';
 import { referralSaveDialog, referralShell } from './app/referral-dialog.ts';
+import { leavesAnyway, UNSAVED_DIALOG } from './app/unsaved-dialog.ts';
 import { windowOptions } from './app/window.ts';
 import { registerIpc } from './ipc/register.ts';
 import { createLogger, fileSink, log, setLogger, stderrSink, type LogSink } from './log.ts';
@@ -80,6 +81,11 @@ function createWindow(notice: string | null): void {
     }
   });
   mainWindow.on('closed', () => (mainWindow = null));
+  // The page refused to unload: it holds edits not stored yet (renderer stores/encounter.ts).
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    const response = mainWindow === null ? 1 : dialog.showMessageBoxSync(mainWindow, UNSAVED_DIALOG);
+    if (leavesAnyway(response)) event.preventDefault();
+  });
   mainWindow.webContents.on('render-process-gone', (_event, details) => log.info('renderer-gone', { reason: details.reason, exitCode: details.exitCode }));
   void mainWindow.loadURL(devServerUrl ?? APP_ENTRY);
 }

@@ -10,7 +10,8 @@ import { httpInvoke } from '../../shared/api/transport.ts';
 function buildClient(): Client {
   if (window.bridge) return createClient((method, input) => window.bridge!.invoke(method, input));
   const token = new URLSearchParams(location.search).get('token') ?? '';
-  return createClient(httpInvoke(location.origin, token));
+  // A save sent as the page unloads must still arrive (encounter store, sendBeforeUnload).
+  return createClient(httpInvoke(location.origin, token, fetch, { keepalive: ['encounter.save'] }));
 }
 
 export const api: Client = buildClient();

@@ -55,12 +55,16 @@ export const useEncounterStore = defineStore('encounter', () => {
   const recovered = ref<Mirror | null>(null);
   /** Set when unsaved edits from before a reload were put back; the time they were made. */
   const restoredFrom = ref<number | null>(null);
+  /** Why the clinician was kept on this encounter when asking to leave it (its last edits are not stored). */
+  const leaveRefused = ref<PlainError | null>(null);
 
   let editVersion = 0;
   let savedVersion = 0;
   let editedAt = 0;
   let applying = false;
   let sending = false;
+  /** The edit version the save on its way holds. */
+  let sendingVersion = 0;
   let inFlight: Promise<boolean> | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let mirrorTimer: ReturnType<typeof setTimeout> | undefined;
@@ -109,9 +113,46 @@ export const useEncounterStore = defineStore('encounter', () => {
 
   // The page may go away at any moment (reload, window closed): write the mirror now.
   window.addEventListener('pagehide', writeMirrorNow);
+  window.addEventListener('beforeunload', (event) => {
+    if (!sendBeforeUnload()) event.preventDefault();
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') writeMirrorNow();
   });
+
+  const unsaved = (): boolean => id.value !== null && !readOnly.value && (editVersion !== savedVersion || sending);
+
+  /**
+   * The page is about to be reloaded or closed: the last edits are sent now, while the page still
+   * can (the loopback transport sends saves with keepalive, so the request outlives the page; the
+   * desktop app's main process receives it as any other). False when they cannot go now: a save
+   * is already on its way and more was typed since, or saving fails. The page then asks before
+   * going (the desktop app asks in its own dialog), and the mirror keeps the text either way.
+   */
+  function sendBeforeUnload(): boolean {
+    if (!unsaved()) return true;
+    writeMirrorNow();
+    if (inFlight !== null) return editVersion === sendingVersion;
+    if (saveState.value === 'conflict' || saveState.value === 'locked') return false;
+    // After a failed save, this try may fail too: the clinician is asked either way.
+    const failing = saveState.value === 'error' || saveState.value === 'invalid';
+    void flush();
+    // flush() sends the save before its first pause; a copy it refused is marked invalid already.
+    return !failing && saveState.value === 'saving';
+  }
+
+  /**
+   * Before another screen replaces this encounter: stores what is pending and waits for the store
+   * to confirm it. False, with the reason in leaveRefused, when it could not be stored: the
+   * encounter then stays on screen with everything typed.
+   */
+  async function leave(): Promise<boolean> {
+    leaveRefused.value = null;
+    if (!unsaved() && saveState.value !== 'error' && saveState.value !== 'invalid') return true;
+    if (await saveNow()) return true;
+    leaveRefused.value = saveError.value ?? { code: 'invalid', message: 'Correct the marked fields first.' };
+    return false;
+  }
 
   /** Saves until the store has every edit; false when something needs the clinician first. */
   async function flush(): Promise<boolean> {
@@ -150,6 +191,7 @@ export const useEncounterStore = defineStore('encounter', () => {
     fieldErrors.value = {};
     saveState.value = 'saving';
     sending = true;
+    sendingVersion = version;
     writeMirrorNow();
     try {
       const saved = await api.encounter.save(input);
@@ -160,6 +202,7 @@ export const useEncounterStore = defineStore('encounter', () => {
       savedVersion = version;
       lastSavedAt.value = new Date().toISOString();
       saveError.value = null;
+      leaveRefused.value = null;
       retryDelay = 1000;
       if (editVersion === savedVersion) {
         clearMirror(saved.id);
@@ -224,6 +267,7 @@ export const useEncounterStore = defineStore('encounter', () => {
     lastSavedAt.value = null;
     recovered.value = null;
     restoredFrom.value = null;
+    leaveRefused.value = null;
     editVersion = 0;
     savedVersion = 0;
   }
@@ -438,6 +482,7 @@ export const useEncounterStore = defineStore('encounter', () => {
     lastSavedAt,
     recovered,
     restoredFrom,
+    leaveRefused,
     readOnly,
     isOpen,
     findings,
@@ -448,6 +493,7 @@ export const useEncounterStore = defineStore('encounter', () => {
     reset,
     saveNow,
     flush,
+    leave,
     reloadLatest,
     keepMine,
     dismissRecovered,

@@ -33,20 +33,64 @@ export function hashOf(route: Route): string {
   }
 }
 
+/**
+ * Asked before the screen changes; resolves to false to stay (the screen being left says why).
+ * The encounter workspace uses it to store its last edits before another screen replaces it.
+ */
+export type LeaveGuard = (from: Route, to: Route) => boolean | Promise<boolean>;
+
 /** A tiny hash router: no router library is needed for four screens. */
 export const useRouteStore = defineStore('route', () => {
   const current = ref<Route>(parseHash(location.hash));
+  /** Where the clinician asked to go while the screen being left was not ready to let go. */
+  const held = ref<Route | null>(null);
+  let guard: LeaveGuard | null = null;
+  /** Only the latest of several quick navigations takes effect. */
+  let attempt = 0;
 
   window.addEventListener('hashchange', () => {
-    current.value = parseHash(location.hash);
+    const to = parseHash(location.hash);
+    if (hashOf(to) === hashOf(current.value)) return;
+    // A link already changed the address: put it back while asking, and change it again if allowed.
+    const from = current.value;
+    history.replaceState(history.state, '', hashOf(from));
+    void navigate(to, { replace: true });
   });
 
-  function go(route: Route, options: { replace?: boolean } = {}): void {
-    const hash = hashOf(route);
+  async function navigate(to: Route, options: { replace?: boolean; force?: boolean }): Promise<boolean> {
+    const mine = ++attempt;
+    const from = current.value;
+    if (!options.force && guard !== null && hashOf(from) !== hashOf(to)) {
+      held.value = null;
+      const allowed = await guard(from, to);
+      if (mine !== attempt) return false;
+      if (!allowed) {
+        held.value = to;
+        return false;
+      }
+    }
+    held.value = null;
+    const hash = hashOf(to);
     if (options.replace) history.replaceState(history.state, '', hash);
     else if (location.hash !== hash) history.pushState(history.state, '', hash);
-    current.value = route;
+    current.value = to;
+    return true;
   }
 
-  return { current, go };
+  /** Changes the screen once the screen being left lets go (see LeaveGuard). */
+  function go(route: Route, options: { replace?: boolean } = {}): Promise<boolean> {
+    return navigate(route, options);
+  }
+
+  /** Goes where the clinician asked to, even though the screen being left could not store everything. */
+  function goAnyway(): Promise<boolean> {
+    const to = held.value;
+    return to === null ? Promise.resolve(false) : navigate(to, { force: true });
+  }
+
+  function setLeaveGuard(next: LeaveGuard | null): void {
+    guard = next;
+  }
+
+  return { current, held, go, goAnyway, setLeaveGuard };
 });

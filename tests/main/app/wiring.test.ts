@@ -132,6 +132,11 @@ describe('the app wired to Electron', () => {
     expect(development.openedExternally).not.toContain(referral.savedAs.value.path);
   });
 
+  it('asks before closing a window whose page holds changes not stored yet, and closes only on "Leave anyway"', () => {
+    const question = { parentIsWindow: true, message: 'The latest changes to this encounter are not stored yet.', buttons: ['Stay', 'Leave anyway'] };
+    expect(development.unsavedOnClose).toEqual({ stayLeaves: false, leaveAnywayLeaves: true, dialogs: [question, question] });
+  });
+
   it('brings its window to the front when a second instance starts', () => {
     expect(development.secondInstanceHandled).toEqual({ restored: 1, focused: 1 });
   });

@@ -188,6 +188,14 @@ export const dialog = {
     this.messageBoxes.push(args);
     return Promise.resolve({ response: 0 });
   },
+  /** What the next synchronous message box answers (the index of the button). */
+  nextMessageBoxResponse: 0,
+  syncMessageBoxes: [] as { parent: unknown; options: Record<string, unknown> }[],
+  showMessageBoxSync(...args: unknown[]): number {
+    const [parent, options] = args.length === 1 ? [null, args[0]] : args;
+    this.syncMessageBoxes.push({ parent, options: options as Record<string, unknown> });
+    return this.nextMessageBoxResponse;
+  },
   showErrorBox(title: string, content: string): void {
     this.errorBoxes.push({ title, content });
   },

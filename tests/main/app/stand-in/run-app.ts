@@ -187,6 +187,19 @@ if (saved.ok && saved.value !== undefined) {
 console.error('[leg-pain-ddx] maintenance failed', new Error(`SQLITE_FULL while indexing ${JSON.stringify(scenario.draft)}`));
 console.warn('free text from a library that may quote', scenario.draft);
 
+// The page refuses to unload (edits not stored): the app asks; "Stay" keeps the window, "Leave anyway" lets it go.
+const refusedUnload = (response: number): boolean => {
+  let ignored = false;
+  dialog.nextMessageBoxResponse = response;
+  contents.emit('will-prevent-unload', { preventDefault: () => (ignored = true) });
+  return ignored;
+};
+report.unsavedOnClose = {
+  stayLeaves: refusedUnload(0),
+  leaveAnywayLeaves: refusedUnload(1),
+  dialogs: dialog.syncMessageBoxes.map(({ parent, options }) => ({ parentIsWindow: parent === window, message: options.message, buttons: options.buttons })),
+};
+
 // A second instance is started: this one comes to the front.
 window.minimized = true;
 app.emit('second-instance', {}, [], process.cwd());

@@ -1,0 +1,168 @@
+import type { Browser, Dialog } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ApiError } from '../../shared/api/errors.ts';
+import type { Services } from '../../shared/api/methods.ts';
+import { launchBrowser, openApp, type App } from './harness.ts';
+import { clickFinding, startEncounter, waitSaved } from './pages.ts';
+
+/**
+ * Issue 11, item 5: leaving an encounter by any route (a new encounter with Alt+N, the history,
+ * a reload, closing the window) first stores what was just recorded, or keeps it on screen and
+ * says why. Each test records two findings and leaves at once, well inside the autosave pause, and
+ * checks the store itself: what is only in this browser's local storage would never reach another
+ * computer.
+ */
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TWO = ['loc-calf', 'loc-popliteal'] as const;
+
+async function recordTwoFindings(app: App, name: string): Promise<string> {
+  const id = await startEncounter(app.page, { name });
+  await waitSaved(app.page);
+  for (const f of TWO) await clickFinding(app.page, f, 'present');
+  return id;
+}
+
+async function storedFindings(app: App, id: string): Promise<string[]> {
+  return [...(await app.client.encounter.get({ id })).findings].sort();
+}
+
+describe('leaving an encounter stores its last changes first', () => {
+  test('Alt+N: the new encounter starts after the two findings are stored', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page } = app;
+      const id = await recordTwoFindings(app, 'Switch Patient');
+      await page.keyboard.press('Alt+N');
+      await page.getByRole('heading', { level: 1, name: 'New encounter' }).waitFor();
+      expect(await storedFindings(app, id)).toEqual([...TWO].sort());
+      // Starting the next encounter straight away does not take anything back.
+      await page.getByLabel('Patient name').fill('Next Patient');
+      await page.getByRole('button', { name: 'Start encounter' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Next Patient/ }).waitFor();
+      expect(await storedFindings(app, id)).toEqual([...TWO].sort());
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the history (Alt+Y): opened after the two findings are stored', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page } = app;
+      const id = await recordTwoFindings(app, 'History Patient');
+      await page.keyboard.press('Alt+Y');
+      await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+      expect(await storedFindings(app, id)).toEqual([...TWO].sort());
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a reload: the two findings are stored before the page comes back', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page } = app;
+      const id = await recordTwoFindings(app, 'Reload Patient');
+      await page.reload();
+      // Read before the reloaded page could save anything of its own (its autosave pause has not begun).
+      expect(await storedFindings(app, id)).toEqual([...TWO].sort());
+      await page.getByRole('heading', { level: 1, name: /^Reload Patient/ }).waitFor();
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('closing the window: the two findings reach the store', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page } = app;
+      const id = await recordTwoFindings(app, 'Closing Patient');
+      await page.close({ runBeforeUnload: true });
+      await expect.poll(() => storedFindings(app, id), { timeout: 5_000 }).toEqual([...TWO].sort());
+      // Another computer (a fresh browser profile) sees them too.
+      const other = await browser.newContext();
+      try {
+        const fresh = await other.newPage();
+        await fresh.goto(`${app.url}#/encounter/${encodeURIComponent(id)}`);
+        await fresh.getByRole('heading', { level: 1, name: /^Closing Patient/ }).waitFor();
+        await expect.poll(() => fresh.getByRole('radio', { name: /: present$/, checked: true }).count()).toBeGreaterThanOrEqual(2);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('leaving when the changes cannot be stored keeps them on screen and says so', () => {
+  let refusing = false;
+  const wrap = (services: Services): Services => ({
+    ...services,
+    'encounter.save': (input) => {
+      if (refusing) throw new ApiError('io', 'The disk is full.');
+      return services['encounter.save'](input);
+    },
+  });
+
+  test('Alt+N and the history stay on the encounter with the reason; once saving works again, leaving goes on', async () => {
+    refusing = false;
+    const app = await openApp(browser, { profile: true, wrapServices: wrap });
+    try {
+      const { page } = app;
+      const id = await startEncounter(page, { name: 'Stuck Patient' });
+      await waitSaved(page);
+      refusing = true;
+      await page.getByRole('textbox', { name: 'Notes' }).fill('Typed while the disk was full');
+      for (const key of ['Alt+N', 'Alt+Y']) {
+        await page.keyboard.press(key);
+        const alert = page.getByRole('alert').filter({ hasText: /not stored yet, so it stays open/ });
+        await alert.waitFor();
+        expect(await alert.innerText()).toContain('The disk is full.');
+        await page.getByRole('heading', { level: 1, name: /^Stuck Patient/ }).waitFor();
+        expect(page.url()).toContain(`#/encounter/${encodeURIComponent(id)}`);
+        expect(await page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('Typed while the disk was full');
+      }
+      refusing = false;
+      await page.keyboard.press('Alt+Y');
+      await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+      expect((await app.client.encounter.get({ id })).notes).toBe('Typed while the disk was full');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('closing the window asks first, and the text stays', async () => {
+    refusing = false;
+    const app = await openApp(browser, { profile: true, wrapServices: wrap });
+    try {
+      const { page } = app;
+      await startEncounter(page, { name: 'Unclosed Patient' });
+      await waitSaved(page);
+      refusing = true;
+      await page.getByRole('textbox', { name: 'Notes' }).fill('Not to be lost on closing');
+      await page.getByRole('alert').filter({ hasText: /Not saved yet/ }).waitFor();
+      const asked = new Promise<Dialog>((resolve, reject) => {
+        page.once('dialog', resolve);
+        setTimeout(() => reject(new Error('the page closed without asking')), 10_000);
+      });
+      await page.close({ runBeforeUnload: true });
+      const dialog = await asked;
+      expect(dialog.type()).toBe('beforeunload');
+      await dialog.dismiss();
+      expect(page.isClosed()).toBe(false);
+      expect(await page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('Not to be lost on closing');
+    } finally {
+      refusing = false;
+      await app.close();
+    }
+  });
+});
