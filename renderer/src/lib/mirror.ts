@@ -46,3 +46,25 @@ export const clearMirror = (id: string): void => localStorage.removeItem(PREFIX 
 export const readRecovered = (id: string): Mirror | null => read(RECOVERED + id);
 export const writeRecovered = (id: string, value: Mirror): void => write(RECOVERED + id, value);
 export const clearRecovered = (id: string): void => localStorage.removeItem(RECOVERED + id);
+
+/** How many encounters have a working copy kept in this browser (unsaved edits or a copy set aside). */
+export function workingCopyCount(): number {
+  return new Set(workingCopyKeys().map((key) => key.slice(key.startsWith(PREFIX) ? PREFIX.length : RECOVERED.length))).size;
+}
+
+/**
+ * Removes every working copy kept in this browser: after a restore they belong to a database that
+ * is no longer the one in use, and patient data is kept in the browser no longer than needed.
+ */
+export function clearAllWorkingCopies(): void {
+  for (const key of workingCopyKeys()) localStorage.removeItem(key);
+}
+
+function workingCopyKeys(): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (key !== null && (key.startsWith(PREFIX) || key.startsWith(RECOVERED))) keys.push(key);
+  }
+  return keys;
+}

@@ -406,7 +406,10 @@ export const useEncounterStore = defineStore('encounter', () => {
     try {
       const e = await api.encounter.sign({ id: id.value, baseRevision: baseRevision.value! });
       applyServer(e);
+      // Signed: nothing typed here is pending any more, and a copy set aside is not kept past signing
+      // (the sign dialog says so while one is shown).
       clearMirror(e.id);
+      dismissRecovered();
       return null;
     } catch (err) {
       return plainError(err);

@@ -2,6 +2,8 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { BackupProgress, ImportResult } from '../../../../shared/api/transfer.ts';
 import { api, plainError, type PlainError } from '../../api.ts';
+import { clearAllWorkingCopies } from '../../lib/mirror.ts';
+import { useEncounterStore } from '../../stores/encounter.ts';
 import { megabytes, phaseWords, progressLine, type BackupOperation } from '../backup-progress.ts';
 import { useHistoryStore } from './history.ts';
 
@@ -123,6 +125,9 @@ export const useTransferStore = defineStore('transfer', () => {
   const restore = (path: string, passphrase?: string) =>
     run('restore', 'Starting…', (j) => withProgress(j, 'restore', api.backup.restore(passphrase ? { path, passphrase } : { path })), (r, ms) => {
       void history.resetList();
+      // The copies kept in this browser were of the database just replaced.
+      clearAllWorkingCopies();
+      useEncounterStore().reset();
       return {
         kind: 'restore',
         ms,
