@@ -124,7 +124,7 @@ export const EncounterFields = z.object({
 });
 
 /** A chosen ICD-10 code needs a working diagnosis it belongs to. */
-function refineWorkingDiagnosisCode(v: { workingDiagnosis: string | null; workingDiagnosisCode?: string | undefined }, ctx: z.RefinementCtx): void {
+export function refineWorkingDiagnosisCode(v: { workingDiagnosis: string | null; workingDiagnosisCode?: string | undefined }, ctx: z.RefinementCtx): void {
   const code = v.workingDiagnosisCode;
   if (code === undefined) return;
   const path = ['workingDiagnosisCode'];
@@ -160,6 +160,17 @@ export type EncounterDraftInput = z.input<typeof EncounterDraft>;
 export const EncounterStatus = z.enum(['draft', 'signed']);
 export type EncounterStatus = z.infer<typeof EncounterStatus>;
 
+/** An addendum's text, as encounter.addAddendum and an import accept it. */
+export const AddendumText = z.string().trim().min(1, 'The addendum is empty').max(20_000, 'Keep an addendum under 20000 characters');
+
+/**
+ * An assessment as a revision keeps it. origin 'imported': it came in an imported file, made with
+ * another knowledge base than this one, and is kept as the file gave it; this app did not compute
+ * it (the review says so). Absent: computed here, by the knowledge base it names.
+ */
+export const RevisionAssessment = StoredAssessment.extend({ origin: z.literal('imported').optional() });
+export type RevisionAssessment = z.infer<typeof RevisionAssessment>;
+
 export const Addendum = z.object({
   id: z.string(),
   text: z.string(),
@@ -173,7 +184,7 @@ export const Encounter = EncounterFields.extend({
   id: EncounterId,
   revision: Revision,
   status: EncounterStatus,
-  assessment: StoredAssessment,
+  assessment: RevisionAssessment,
   createdAt: z.string(),
   savedAt: z.string(),
   signedAt: z.string().nullable(),

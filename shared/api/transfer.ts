@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { absoluteFilePath } from './paths.ts';
-import { Addendum, EncounterId, EncounterStatus, RevisionEntry } from './encounter.ts';
+import { refineDisjointFindings } from '../clinical/case.ts';
+import {
+  Addendum,
+  AddendumText,
+  EncounterFields,
+  EncounterId,
+  EncounterStatus,
+  refineWorkingDiagnosisCode,
+  Revision,
+  RevisionAssessment,
+  RevisionEntry,
+} from './encounter.ts';
 
 /** Backups (a copy of the whole database) and JSON export/import of encounters. */
 
@@ -71,6 +82,56 @@ export const ExportedEncounter = z.object({
   addenda: z.array(Addendum),
 });
 export type ExportedEncounter = z.infer<typeof ExportedEncounter>;
+
+/** A moment as the app writes it: ISO 8601 with a time zone, on a real calendar day (zod checks the day too). */
+export const Timestamp = z.iso.datetime({ offset: true, error: 'Give the time as a real ISO 8601 date and time with its time zone' });
+
+/** A clinician's name as the app records it (profile name): words, not control characters. */
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1, 'The name is empty')
+  .max(200, 'Keep the name under 200 characters')
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'The name holds control characters');
+
+/**
+ * One revision of an imported file, checked as encounter.save checks a draft (the same fields and
+ * rules), with times that are real times. Its assessment is recomputed on import when it names this
+ * knowledge base, and otherwise kept and labelled as imported.
+ */
+export const ImportedRevision = z.object({
+  revision: Revision,
+  savedAt: Timestamp,
+  savedBy: PersonName.optional(),
+  encounter: EncounterFields.extend({
+    id: EncounterId,
+    revision: Revision,
+    status: EncounterStatus,
+    assessment: RevisionAssessment,
+    createdAt: Timestamp,
+    savedAt: Timestamp,
+    signedAt: Timestamp.nullable(),
+    signedBy: PersonName.nullable(),
+  })
+    .superRefine(refineDisjointFindings)
+    .superRefine(refineWorkingDiagnosisCode),
+});
+
+/** An addendum of an imported file, held to what encounter.addAddendum accepts. */
+export const ImportedAddendum = z.object({ id: EncounterId, text: AddendumText, createdAt: Timestamp, author: PersonName });
+
+/** An encounter of an imported file (what ExportedEncounter writes), checked as the app's own input is. */
+export const ImportedEncounter = z.object({
+  id: EncounterId,
+  status: EncounterStatus,
+  createdAt: Timestamp,
+  signedAt: Timestamp.nullable(),
+  signedBy: PersonName.nullable(),
+  signedRevision: Revision.nullable(),
+  revisions: z.array(ImportedRevision).min(1).max(1000, 'More than 1000 revisions'),
+  addenda: z.array(ImportedAddendum).max(1000, 'More than 1000 addenda'),
+});
+export type ImportedEncounter = z.infer<typeof ImportedEncounter>;
 
 export const EXPORT_FORMAT = 'leg-pain-ddx/encounters';
 export const EXPORT_FORMAT_VERSION = 1;

@@ -59,7 +59,7 @@ export function importFhir(db: Db, json: string, at: string, appVersion: string)
     }
   }
   const document = { format: EXPORT_FORMAT, version: EXPORT_FORMAT_VERSION, exportedAt: at, appVersion, knowledgeBase: KB_VERSION, encounters: entries };
-  const result = importEncounters(db, JSON.stringify(document), at);
+  const result = importEncounters(db, JSON.stringify(document), at, assessEncounter, { checkHistory: false });
   // The store reports positions in the list it was given; the user needs positions in the FHIR file.
   for (const s of result.skipped) skipped.push({ ...s, index: records[s.index]!.index });
   skipped.sort((a, b) => a.index - b.index);

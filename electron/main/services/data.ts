@@ -1,5 +1,6 @@
 import type { Services } from '../../../shared/api/methods.ts';
 import { exportEncounters, importEncounters } from '../store/transfer.ts';
+import { assessEncounter } from './assessment.ts';
 import { createBackupJobs } from './backup-jobs.ts';
 import { appendAudit } from '../store/audit.ts';
 import { resealAudit } from '../store/audit-seal.ts';
@@ -51,6 +52,6 @@ export function dataServices(ctx: ServiceContext): Pick<Services, DataMethod> {
       return result;
     },
 
-    'data.importJson': ({ json }) => importEncounters(ctx.store.db, json, ctx.now().toISOString()),
+    'data.importJson': ({ json }) => importEncounters(ctx.store.db, json, ctx.now().toISOString(), assessEncounter),
   };
 }

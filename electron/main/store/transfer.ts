@@ -3,15 +3,18 @@ import {
   EXPORT_FORMAT,
   EXPORT_FORMAT_VERSION,
   ExportDocument,
-  ExportedEncounter,
+  ImportedEncounter,
+  type ExportedEncounter,
   type ImportResult,
 } from '../../../shared/api/transfer.ts';
+import type { RevisionAssessment } from '../../../shared/api/encounter.ts';
+import type { StoredAssessment } from '../../../shared/clinical/assessment.ts';
 import { KB_VERSION } from '../../../shared/clinical/index.ts';
 import { describeIssue } from '../ipc/issues.ts';
 import { appendAudit } from './audit.ts';
 import { encounterContentDetail } from './content-hash.ts';
 import { inTransaction, stmt, type Db } from './database.ts';
-import { getHead, HEAD_COLUMNS, insertEncounter, pickFields, readAddenda, readRevisions, type Head, type NewEncounter } from './encounters.ts';
+import { getHead, HEAD_COLUMNS, insertEncounter, pickFields, readAddenda, readRevisions, type Fields, type Head, type NewEncounter } from './encounters.ts';
 import { whoIs } from './profile.ts';
 
 /** JSON export of encounters with their whole history, and an import that never overwrites. */
@@ -61,23 +64,58 @@ export function exportEncounters(
   }
 }
 
-/** What is wrong with an otherwise well-formed exported encounter, or null. */
-function inconsistency(e: ExportedEncounter): string | null {
+const time = (iso: string): number => Date.parse(iso);
+
+export interface ImportOptions {
+  /**
+   * Check the history's times and the signer against the revisions, as the app's own export must
+   * satisfy (default). A FHIR file carries one revision and a signer from another system's record:
+   * its times and signer are taken as given.
+   */
+  readonly checkHistory?: boolean;
+}
+
+/** What is wrong with an otherwise well-formed imported encounter, or null. */
+function inconsistency(e: ImportedEncounter, checkHistory: boolean): string | null {
   for (const [i, r] of e.revisions.entries()) {
     if (r.revision !== i + 1 || r.encounter.revision !== i + 1) return `revisions.${i}: the revisions are not numbered 1, 2, 3… in order`;
     if (r.encounter.id !== e.id) return `revisions.${i}: the revision belongs to another encounter`;
+    if (!checkHistory) continue;
+    if (time(r.savedAt) < time(e.createdAt)) return `revisions.${i}.savedAt: saved before the encounter was created`;
+    if (i > 0 && time(r.savedAt) < time(e.revisions[i - 1]!.savedAt)) return `revisions.${i}.savedAt: saved before the revision it follows`;
   }
   const last = e.revisions.length;
   if (e.status === 'signed' && (e.signedRevision !== last || e.signedAt === null || e.signedBy === null)) {
     return 'status: a signed encounter needs its signed revision (the latest), signing time and signer';
   }
-  if (e.status === 'draft' && (e.signedRevision !== null || e.addenda.length > 0)) {
+  if (e.status === 'draft' && (e.signedRevision !== null || e.signedAt !== null || e.signedBy !== null || e.addenda.length > 0)) {
     return 'status: a draft has neither a signature nor addenda';
+  }
+  if (!checkHistory) return null;
+  if (e.signedAt !== null && e.signedBy !== null) {
+    if (time(e.signedAt) < time(e.revisions.at(-1)!.savedAt)) return 'signedAt: signed before its signed revision was saved';
+    // A signature is made by the clinician profile of the installation that stored the encounter:
+    // a name that saved none of its revisions and is none of its clinicians did not sign it there.
+    const names = new Set(e.revisions.flatMap((r) => [r.savedBy, r.encounter.clinician?.name].filter((n): n is string => n !== undefined && n.trim() !== '').map((n) => n.trim())));
+    if (names.size > 0 && !names.has(e.signedBy)) return `signedBy: "${e.signedBy}" saved no revision of this encounter and is not its clinician; the signature cannot be taken as it is`;
+  }
+  for (const [i, a] of e.addenda.entries()) {
+    if (e.signedAt !== null && time(a.createdAt) < time(e.signedAt)) return `addenda.${i}.createdAt: an addendum dated before the signature`;
   }
   return null;
 }
 
-function toNewEncounter(e: ExportedEncounter): NewEncounter {
+/**
+ * The assessment a revision is stored with: computed here when the file says it came from this
+ * knowledge base (so a forged one is replaced by what the engine says), otherwise kept as the file
+ * gave it and labelled as imported, never presented as this app's.
+ */
+function importedAssessment(fields: Fields, given: RevisionAssessment, assess: (fields: Fields) => StoredAssessment): RevisionAssessment {
+  if (given.knowledgeBase === KB_VERSION) return assess(fields);
+  return { ...given, origin: 'imported' };
+}
+
+function toNewEncounter(e: ImportedEncounter, assess: (fields: Fields) => StoredAssessment): NewEncounter {
   return {
     id: e.id,
     createdAt: e.createdAt,
@@ -85,14 +123,10 @@ function toNewEncounter(e: ExportedEncounter): NewEncounter {
     signedRevision: e.signedRevision,
     signedAt: e.signedAt,
     signedBy: e.signedBy,
-    revisions: e.revisions.map((r) => ({
-      revision: r.revision,
-      savedAt: r.savedAt,
-      savedBy: r.savedBy ?? 'imported',
-      fields: pickFields(r.encounter),
-      // The assessment is kept as it was on the day, with the knowledge base it came from.
-      assessment: r.encounter.assessment,
-    })),
+    revisions: e.revisions.map((r) => {
+      const fields = pickFields(r.encounter);
+      return { revision: r.revision, savedAt: r.savedAt, savedBy: r.savedBy ?? 'imported', fields, assessment: importedAssessment(fields, r.encounter.assessment, assess) };
+    }),
     addenda: e.addenda,
   };
 }
@@ -101,7 +135,7 @@ function toNewEncounter(e: ExportedEncounter): NewEncounter {
  * Checks every entry first, then adds the good ones in one transaction. An encounter already
  * stored (same id) is never touched; each entry left out is reported with the reason.
  */
-export function importEncounters(db: Db, json: string, at: string): ImportResult {
+export function importEncounters(db: Db, json: string, at: string, assess: (fields: Fields) => StoredAssessment, options: ImportOptions = {}): ImportResult {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -125,13 +159,13 @@ export function importEncounters(db: Db, json: string, at: string): ImportResult
     const skip = (reason: string): void => {
       skipped.push(id === undefined ? { index, reason } : { index, id, reason });
     };
-    const parsed = ExportedEncounter.safeParse(entry);
+    const parsed = ImportedEncounter.safeParse(entry);
     if (!parsed.success) {
       const { path, message } = describeIssue(parsed.error.issues[0]!, 'The entry');
       return skip(path === undefined ? message : `${path}: ${message}`);
     }
     const e = parsed.data;
-    const problem = inconsistency(e);
+    const problem = inconsistency(e, options.checkHistory ?? true);
     if (problem !== null) return skip(problem);
     if (seenIds.has(e.id)) return skip('The same encounter appears earlier in the file.');
     seenIds.add(e.id);
@@ -139,8 +173,16 @@ export function importEncounters(db: Db, json: string, at: string): ImportResult
     if (e.addenda.some((a) => seenAddenda.has(a.id) || addendumExists.get(a.id) !== undefined)) {
       return skip('One of its addenda is already stored, or appears twice in the file.');
     }
+    let encounter: NewEncounter;
+    try {
+      encounter = toNewEncounter(e, assess);
+    } catch (error) {
+      // What encounter.save refuses after the schema (a visit before the date of birth, …).
+      if (error instanceof ApiError) return skip(error.path === undefined ? error.message : `${error.path}: ${error.message}`);
+      throw error;
+    }
     for (const a of e.addenda) seenAddenda.add(a.id);
-    accepted.push(toNewEncounter(e));
+    accepted.push(encounter);
   });
 
   if (accepted.length > 0) {

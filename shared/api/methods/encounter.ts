@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   Addendum,
+  AddendumText,
   EncounterDraft,
   EncounterId,
   EncounterStatus,
@@ -25,7 +26,7 @@ export const encounterMethods = {
     'Sign and lock an encounter',
   ),
   'encounter.addAddendum': method(
-    z.object({ id: EncounterId, text: z.string().trim().min(1, 'The addendum is empty').max(20_000) }),
+    z.object({ id: EncounterId, text: AddendumText }),
     Addendum,
     'Add an addendum to a signed encounter',
   ),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { StoredAssessment } from '../../clinical/assessment.ts';
 import { AssessmentComparison } from '../../review/compare.ts';
 import { method } from '../define.ts';
-import { EncounterId, Revision } from '../encounter.ts';
+import { EncounterId, Revision, RevisionAssessment } from '../encounter.ts';
 import { ExportRequest, ExportResult, ImportRequest, ImportResult } from '../transfer.ts';
 
 /** Reviewing past encounters (issue 7): comparison with today's engine, FHIR R4 export and import. */
@@ -11,7 +11,7 @@ export const ReviewComparison = z.object({
   id: EncounterId,
   revision: Revision,
   /** The assessment as stored with that revision, exactly as it was on the day. */
-  stored: StoredAssessment,
+  stored: RevisionAssessment,
   /** Today's engine on the same findings, absent findings, age and sex. */
   current: StoredAssessment,
   comparison: AssessmentComparison,
