@@ -5,6 +5,7 @@ import type { ReferralOptions } from '../../../shared/api/referral.ts';
 import type { Citation, DifferentialEntry, StoredAssessment } from '../../../shared/clinical/assessment.ts';
 import { ageAt, formatCalendarDate, formatDate, formatDateTime, formatGivenDate } from './format.ts';
 import { referralKnowledgeBase, type KnowledgeBaseLike, type ReferralKnowledgeBase } from './kb.ts';
+import { softWrap, softWrapContent } from './soft-wrap.ts';
 import { resolveReferral, type ResolvedReferral } from './wording.ts';
 
 /**
@@ -154,7 +155,7 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
       stack: [
         {
           columns: [
-            { text: facts.patientLine, bold: true, fontSize: 9 },
+            { text: softWrap(facts.patientLine), bold: true, fontSize: 9 },
             { text: `Page ${currentPage} of ${pageCount}`, alignment: 'right', fontSize: 9, width: 90 },
           ],
         },
@@ -169,7 +170,8 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
       ],
     }),
     ...(signed ? {} : { background: () => draftMark() }),
-    content,
+    // Every text the clinician typed (notes, addenda, wording, names) can hold a very long token.
+    content: softWrapContent(content),
   };
 }
 

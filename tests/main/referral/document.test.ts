@@ -245,3 +245,24 @@ describe('the referral definition', () => {
     expect(definitionText(buildReferralDocument(referralInput(late, { timeZone: 'Australia/Sydney' }))).body).toContain('26 November 2026 at 10:30');
   });
 });
+
+describe('a very long unbroken token (issue 11, item 12)', () => {
+  // A pasted line without spaces, 20,000 characters, in the notes, an addendum and the text added for this referral.
+  const token = Array.from({ length: 2000 }, (_, i) => `w${String(i).padStart(4, '0')}wxyzq`).join('');
+
+  it('is given a break opportunity every few characters, invisibly, with every character kept', () => {
+    expect(token.length).toBe(20_000);
+    const e = encounterFrom(DVT_CASE, { status: 'signed', notes: `Before ${token} after.` });
+    const def = buildReferralDocument(referralInput({ ...e, addenda: [{ id: 'a1', text: token, createdAt: '2026-11-26T09:00:00.000Z', author: PROFILE.name }] }, { additions: token, recipient: token.slice(0, 300) }));
+    const { body } = definitionText(def);
+    const longest = Math.max(...body.split(/[\s\u200b]+/).map((w) => w.length));
+    expect(longest).toBeLessThanOrEqual(30);
+    const kept = body.replace(/\u200b/g, '');
+    expect(kept).toContain(`Before ${token} after.`);
+    expect(kept.split(token).length - 1).toBe(3);
+    expect(kept).toContain(token.slice(0, 300));
+    // Ordinary words are left as they are.
+    expect(body).toContain('Before w0000wxyzq');
+    expect(body).not.toMatch(/Before\u200b|\u200bafter/);
+  });
+});

@@ -54,6 +54,22 @@ describe('rendered referral read back with pdftotext', () => {
     expect(notePages.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('lays out a 20,000-character word in the notes, broken over lines, every character printed (issue 11, item 12)', async () => {
+    const token = Array.from({ length: 2000 }, (_, i) => `w${String(i).padStart(4, '0')}wxyzq`).join('');
+    const e = encounterFrom(DVT_CASE, { status: 'signed', notes: `Pasted: ${token} end of paste.` });
+    const { bytes, pages } = await render(e);
+    expect(pages).toBeLessThanOrEqual(10);
+    const printed = pdfPages(bytes).join('\n');
+    // Read back with the line breaks, page headers and zero-width spaces taken out.
+    const pageFurniture = /Ada Example · MRN 004211|Signed by Dr Sam Reyes|Leg Pain DDx 9\.8\.7-test/;
+    const body = printed.split('\n').filter((l) => !pageFurniture.test(l)).join('').replace(/[\s\u200b]+/g, '');
+    const at = body.indexOf('Pasted:');
+    const got = body.slice(at, at + token.length + 20);
+    const expected = `Pasted:${token}endofpaste.`;
+    const differs = [...expected].findIndex((c, i) => got[i] !== c);
+    expect(differs === -1 ? '' : `${got.slice(differs - 20, differs + 40)} / ${expected.slice(differs - 20, differs + 40)}`).toBe('');
+  });
+
   it.each([['Zoë Ødegård'], ['Ιωάννης Παπαδόπουλος'], ['Дмитрий Иванов'], ['Nguyễn Thị Ánh']])('renders the name %s with real glyphs', async (name) => {
     const e = encounterFrom(DVT_CASE, { name, status: 'signed', notes: `Seen with ${name}.` });
     const text = pdfPages((await render(e)).bytes);
