@@ -9,9 +9,26 @@ import { httpInvoke } from '../../shared/api/transport.ts';
  */
 function buildClient(): Client {
   if (window.bridge) return createClient((method, input) => window.bridge!.invoke(method, input));
-  const token = new URLSearchParams(location.search).get('token') ?? '';
   // A save sent as the page unloads must still arrive (encounter store, sendBeforeUnload).
-  return createClient(httpInvoke(location.origin, token, fetch, { keepalive: ['encounter.save'] }));
+  return createClient(httpInvoke(location.origin, loopbackToken(), fetch, { keepalive: ['encounter.save'] }));
+}
+
+const TOKEN_KEY = 'legpain.bridgeToken';
+
+/**
+ * The loopback page's token: read from the address it was opened with, then taken out of the
+ * address bar and the browser history (history.replaceState), so it is neither shown, bookmarked
+ * nor kept in the history. It stays in this tab's session storage, for a reload of the same tab.
+ */
+function loopbackToken(): string {
+  const params = new URLSearchParams(location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl === null) return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  sessionStorage.setItem(TOKEN_KEY, fromUrl);
+  params.delete('token');
+  const query = params.toString();
+  history.replaceState(history.state, '', `${location.pathname}${query === '' ? '' : `?${query}`}${location.hash}`);
+  return fromUrl;
 }
 
 export const api: Client = buildClient();
