@@ -67,7 +67,8 @@ function lockDown(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     const decision = windowOpenDecision(url);
-    if (decision.openExternally) void shell.openExternal(url);
+    // The normalised address that passed the allow list, never the raw one.
+    if (decision.externalUrl !== null) void shell.openExternal(decision.externalUrl);
     return { action: decision.action };
   });
 }

@@ -75,14 +75,28 @@ export const EXTERNAL_LINK_HOSTS: readonly string[] = [
   'www.nejm.org',
 ];
 
-export function isAllowedExternalLink(url: string): boolean {
+/**
+ * The address to hand to the user's browser, or null when the link may not be opened: the
+ * normalised form (new URL(url).href) of an allow-listed HTTPS link. Never the raw text: another
+ * parser (the system's URL handler) may read it otherwise, e.g. "https://www.nhs.uk\@evil.com/"
+ * is www.nhs.uk to WHATWG but evil.com to some. A backslash, a space or a control character in the
+ * raw text is refused outright for the same reason.
+ */
+export function externalLink(url: string): string | null {
+  if (/[\\\s\u0000-\u001f\u007f]/.test(url)) return null;
   const parsed = safeUrl(url);
-  if (parsed === null || parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return false;
-  if (parsed.port !== '') return false;
-  return EXTERNAL_LINK_HOSTS.includes(parsed.hostname);
+  if (parsed === null || parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return null;
+  if (parsed.port !== '') return null;
+  return EXTERNAL_LINK_HOSTS.includes(parsed.hostname) ? parsed.href : null;
 }
 
-/** What to do with a window.open or target=_blank: never a new window; allow-listed links go to the browser. */
-export function windowOpenDecision(url: string): { action: 'deny'; openExternally: boolean } {
-  return { action: 'deny', openExternally: isAllowedExternalLink(url) };
+export const isAllowedExternalLink = (url: string): boolean => externalLink(url) !== null;
+
+/**
+ * What to do with a window.open or target=_blank: never a new window; allow-listed links go to the
+ * browser, as `externalUrl` (normalised; see externalLink), the only form the app may open.
+ */
+export function windowOpenDecision(url: string): { action: 'deny'; openExternally: boolean; externalUrl: string | null } {
+  const externalUrl = externalLink(url);
+  return { action: 'deny', openExternally: externalUrl !== null, externalUrl };
 }

@@ -153,9 +153,15 @@ describe('Electron security checklist', () => {
       'smb://server/share',
       'javascript:alert(1)',
       'ms-msdt:/id',
+      'https://www.nhs.uk\\@evil.com/',
+      'https://www.nhs.uk\\evil.com/',
+      'https://www.nhs.uk /x',
+      'https://www.nhs.uk/\nx',
     ]) {
       expect(isAllowedExternalLink(url), url).toBe(false);
+      expect(windowOpenDecision(url).externalUrl, url).toBeNull();
     }
+    expect(windowOpenDecision('https://WWW.NICE.org.uk/guidance/x/../ng158').externalUrl).toBe('https://www.nice.org.uk/guidance/ng158');
   });
 
   it('16. uses a current Electron', () => {

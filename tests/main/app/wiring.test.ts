@@ -97,7 +97,8 @@ describe('the app wired to Electron', () => {
     });
     expect(development.webviewAllowed).toBe(false);
     for (const decision of Object.values(development.windowOpen)) expect(decision).toEqual({ action: 'deny' });
-    expect(development.openedExternally).toEqual(['https://www.nice.org.uk/guidance/ng158']);
+    // Only the normalised address that passed the allow list reaches the shell (issue 11, item 17).
+    expect(development.openedExternally).toEqual(['https://www.nice.org.uk/guidance/ng158', 'https://www.nhs.uk/conditions/deep-vein-thrombosis/']);
   });
 
   it('registers a handler for every method of the contract, once', () => {

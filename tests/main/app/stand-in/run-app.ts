@@ -109,7 +109,15 @@ const navigation = (event: string, url: string): boolean => {
 const urls = ['app://renderer/index.html#/encounters', 'https://evil.example/', 'file:///etc/passwd', 'http://localhost:5173/'];
 report.navigation = Object.fromEntries(urls.map((url) => [url, { navigate: navigation('will-navigate', url), redirect: navigation('will-redirect', url) }]));
 report.webviewAllowed = navigation('will-attach-webview', 'app://renderer/index.html');
-const opens = ['https://evil.example/', 'https://www.nice.org.uk/guidance/ng158', 'app://renderer/index.html'];
+const opens = [
+  'https://evil.example/',
+  'https://www.nice.org.uk/guidance/ng158',
+  'app://renderer/index.html',
+  // Read as www.nhs.uk by WHATWG URL, as evil.com by some system URL handlers.
+  'https://www.nhs.uk\\@evil.com/',
+  // Allowed, and opened in its normalised form.
+  'https://WWW.NHS.UK/conditions/sciatica/../deep-vein-thrombosis/',
+];
 report.windowOpen = Object.fromEntries(opens.map((url) => [url, contents.windowOpenHandler?.({ url }) ?? null]));
 await tick();
 report.openedExternally = [...shell.external];
