@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StoredAssessment } from '../clinical/assessment.ts';
-import { CauseId, FindingIdList, Sex, refineDisjointFindings } from '../clinical/case.ts';
+import { CauseId, Sex, refineDisjointFindings } from '../clinical/case.ts';
+import { FindingIds } from './finding-lists.ts';
 import { icd10Choices } from '../coding/icd10.ts';
 
 /** The encounter as spec/encounter-api.md fixes it. */
@@ -111,8 +112,8 @@ export const EncounterFields = z.object({
   clinician: ClinicianRef.nullable().default(null),
   complaint: text(4000).default(''),
   pain: Pain.nullable().default(null),
-  findings: FindingIdList.default([]),
-  absent: FindingIdList.default([]),
+  findings: FindingIds.default([]),
+  absent: FindingIds.default([]),
   notes: text(100_000).default(''),
   workingDiagnosis: CauseId.nullable().default(null),
   /**

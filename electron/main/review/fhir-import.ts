@@ -40,7 +40,8 @@ function toExported(r: FhirEncounterRecord, at: string): ExportedEncounter {
     signedBy: encounter.signedBy,
     signedRevision: signed ? 1 : null,
     revisions: [{ revision: 1, savedAt, savedBy: r.fromLegPainDdx ? 'FHIR import' : 'FHIR import (from another system)', encounter }],
-    addenda: [...r.addenda],
+    // An addendum from another system may name no author: said so, as for the signer.
+    addenda: r.addenda.map((a) => (a.author.trim() === '' ? { ...a, author: 'not recorded in the imported file' } : a)),
   };
 }
 
