@@ -216,10 +216,17 @@ export function fromFhirBundle(input: unknown): FhirReadResult {
 
   // Everything that points at an encounter (its `encounter`, or the encounter's `diagnosis`), grouped by the encounter's keys.
   const children = new Map<string, { index: number; resource: unknown }[]>();
+  const attached = new Map<string, Set<number>>();
   const attach = (ref: string, child: { index: number; resource: unknown }) => {
-    const list = children.get(ref) ?? [];
-    if (!list.some((c) => c.index === child.index)) list.push(child);
-    children.set(ref, list);
+    let list = children.get(ref);
+    let indexes = attached.get(ref);
+    if (list === undefined || indexes === undefined) {
+      children.set(ref, (list = []));
+      attached.set(ref, (indexes = new Set()));
+    }
+    if (indexes.has(child.index)) return;
+    indexes.add(child.index);
+    list.push(child);
   };
   const linked = new Set<number>();
   entries.forEach((entry, index) => {
@@ -241,7 +248,10 @@ export function fromFhirBundle(input: unknown): FhirReadResult {
     if (entry.resource.resourceType !== 'Encounter') return;
     const label = `Encounter ${encounters.length + skipped.length + 1} in the file`;
     const keys = keysOf(index);
-    const related = keys.flatMap((k) => children.get(k) ?? []).filter((c, i, all) => all.findIndex((x) => x.index === c.index) === i);
+    // Each child once (it may be referenced by both of the encounter's keys), in linear time: an
+    // encounter with 40,000 observations took 56 s with a search of the list per child.
+    const once = new Set<number>();
+    const related = keys.flatMap((k) => children.get(k) ?? []).filter((c) => !once.has(c.index) && once.add(c.index) !== undefined);
     linked.add(index);
     for (const c of related) linked.add(c.index);
     try {
