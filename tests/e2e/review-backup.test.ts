@@ -22,7 +22,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   app = await openApp(browser, { profile: true });
   await seedHistory(app.client, { count: SEEDED, seed: 21, batch: 2500 });
-});
+  // The import computes every assessment again (it names this knowledge base): seeding takes longer.
+}, 300_000);
 
 afterAll(async () => {
   await app?.close();

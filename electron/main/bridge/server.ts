@@ -34,6 +34,18 @@ export interface Bridge {
 
 const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
 
+/**
+ * The largest body each call may send: an import carries a whole file; a save or a referral at
+ * most the longest texts the contract allows (100,000 characters of notes, a few of 20,000, up to
+ * 4 bytes each in UTF-8); every other call a few ids and options. A hostile client then cannot make
+ * the service read and parse megabytes for a call that never needs them.
+ */
+export function bodyLimitOf(method: string): number {
+  if (method === 'data.importJson' || method === 'data.importFhir') return DEFAULT_MAX_BODY;
+  if (method === 'encounter.save' || method.startsWith('referral.')) return 1024 * 1024;
+  return 64 * 1024;
+}
+
 /** Headers on every answer: the renderer's CSP, no sniffing, no referrer (the token is in the page URL), no caching. */
 function baseHeaders(): Record<string, string> {
   return {
@@ -99,7 +111,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       }
       const method = url.pathname.slice('/api/'.length);
       if (!isMethodName(method)) return sendEnvelope(res, 404, failure('not-found', 'This version of Leg Pain DDx has no such function.'));
-      const body = await readBody(req, maxBody);
+      const body = await readBody(req, Math.min(maxBody, bodyLimitOf(method)));
       if (body === null) return sendEnvelope(res, 413, failure('invalid', 'The request is too large.'));
       let text: string;
       try {

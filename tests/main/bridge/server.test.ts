@@ -132,6 +132,19 @@ describe('loopback bridge', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
+  it('holds each call to a body limit of its own: a few ids and options for most, more for a save, a file for an import (issue 11, item 11)', async () => {
+    // 100 KB is far more than a search needs, and refused; a save of 100,000 characters of notes is not.
+    expect((await api('encounter.search', JSON.stringify({ query: 'x'.repeat(100 * 1024) }))).status).toBe(413);
+    expect((await api('encounter.get', JSON.stringify({ id: 'x'.repeat(100 * 1024) }))).status).toBe(413);
+    const save = await api('encounter.save', JSON.stringify({ ...sampleDraft(), notes: 'é'.repeat(100_000) }));
+    expect(save.status).toBe(200);
+    expect(JSON.parse(save.body)).toMatchObject({ ok: true });
+    // An import may carry up to the bridge's whole limit (1 MiB here): refused by the import's check of the file, not for its size.
+    const imported = await api('data.importJson', JSON.stringify({ json: ' '.repeat(900 * 1024) }));
+    expect(imported.status).toBe(200);
+    expect(JSON.parse(imported.body)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
   it('accepts only POST for calls', async () => {
     const answer = await raw(bridge.port, { path: '/api/app.status', headers: { host: `127.0.0.1:${bridge.port}`, authorization: `Bearer ${bridge.token}` } });
     expect(answer.status).toBe(405);
