@@ -139,6 +139,16 @@ describe('knowledge base: findings and causes', () => {
       'bakers-cyst-rupture': ['M66.0', 'M71.2'],
       'lumbar-stenosis': ['M48.0'],
       tendonitis: ['M76.6'],
+      'acute-limb-ischemia': ['I74.3'],
+      'acute-compartment-syndrome': ['T79.6', 'M62.2'],
+      'achilles-rupture': ['S86.0'],
+      'popliteal-artery-aneurysm': ['I72.4'],
+      cellulitis: ['L03.1'],
+      'superficial-vein-thrombosis': ['I80.0'],
+      'spinal-malignancy-or-infection': ['C79.5', 'M46.4', 'G06.1'],
+      fracture: ['S82.2', 'S82.4', 'M84.3'],
+      'popliteal-artery-entrapment': ['I77.1'],
+      'chronic-exertional-compartment-syndrome': ['M62.8'],
     });
   });
 });
