@@ -111,5 +111,6 @@ export const others = [
   },
 ];
 
-export const bundle = (birthDate: string, start: string) => ({ resourceType: 'Bundle', type: 'searchset', entry: [patient(birthDate), encounter(start), ...others] });
+/** A fresh Bundle each call: a test that alters its entries must not change what the next test imports. */
+export const bundle = (birthDate: string, start: string) => ({ resourceType: 'Bundle', type: 'searchset', entry: [patient(birthDate), encounter(start), ...structuredClone(others)] });
 
