@@ -82,8 +82,11 @@ export interface PrioritySuggestion {
  * the same suggestion the letter prints.
  */
 export function suggestPriority(assessment: Pick<Assessment, 'redFlags' | 'imaging'>): PrioritySuggestion {
-  const emergency = assessment.redFlags.filter((f) => f.urgency === 'emergency');
-  if (emergency.length > 0) return { priority: 'emergency', because: emergency.map((f) => f.label) };
+  const emergency = [
+    ...assessment.redFlags.filter((f) => f.urgency === 'emergency').map((f) => f.label),
+    ...assessment.imaging.filter((i) => i.urgency === 'emergency').map((i) => `Emergency ${i.label}`),
+  ];
+  if (emergency.length > 0) return { priority: 'emergency', because: emergency };
   const urgent = [
     ...assessment.redFlags.filter((f) => f.urgency === 'urgent').map((f) => f.label),
     ...assessment.imaging.filter((i) => i.urgency === 'urgent').map((i) => `Urgent ${i.label}`),

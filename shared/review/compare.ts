@@ -49,8 +49,8 @@ export const ImagingChange = z.object({
   modality: z.string(),
   label: z.string(),
   change: ItemChangeKind,
-  then: z.enum(['urgent', 'routine']).nullable(),
-  now: z.enum(['urgent', 'routine']).nullable(),
+  then: z.enum(['emergency', 'urgent', 'routine']).nullable(),
+  now: z.enum(['emergency', 'urgent', 'routine']).nullable(),
   /** Causes the suggestion serves, on the day and today (the reason for a suggestion can change too). */
   forThen: z.array(z.string()),
   forNow: z.array(z.string()),

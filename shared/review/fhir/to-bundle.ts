@@ -270,7 +270,8 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
         status: requestStatus,
         intent: 'proposal',
         category: [{ coding: [{ ...IMAGING_CATEGORY }] }],
-        priority: imaging.urgency,
+        // FHIR request priority has no "emergency": "stat" is its highest (with the utmost priority).
+        priority: imaging.urgency === 'emergency' ? 'stat' : imaging.urgency,
         code: { coding: [{ system: SYSTEM.imaging, code: imaging.modality, display: imaging.label }], text: imaging.label },
         subject,
         encounter: encounterRef,
