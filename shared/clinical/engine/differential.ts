@@ -103,15 +103,15 @@ export function scoreCauses(c: Case): ScoredCauses {
     );
   }
 
-  // Points first; at equal points a cause with evidence before one without, then must-not-miss,
-  // then knowledge-base order: with nothing recorded the list is in the source's order, not
-  // led by whichever cause is most dangerous.
+  // Points first; at equal points a cause with evidence before one without; among causes with
+  // evidence, must-not-miss first; then knowledge-base order. With nothing recorded for them, causes
+  // stay in the source's order rather than led by whichever is most dangerous.
   const order = causes.map((_, i) => i);
   order.sort(
     (a, b) =>
       points[b]! - points[a]! ||
       hasEvidence(evidence[b]!) - hasEvidence(evidence[a]!) ||
-      Number(causes[b]!.mustNotMiss) - Number(causes[a]!.mustNotMiss) ||
+      (evidence[a] === 'none' ? 0 : Number(causes[b]!.mustNotMiss) - Number(causes[a]!.mustNotMiss)) ||
       a - b,
   );
 
