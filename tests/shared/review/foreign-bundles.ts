@@ -111,6 +111,6 @@ export const others = [
   },
 ];
 
-/** A fresh Bundle each call: a test that alters its entries must not change what the next test imports. */
+// Each call builds its own copy: a test that edits its bundle must not change the next test's.
 export const bundle = (birthDate: string, start: string) => ({ resourceType: 'Bundle', type: 'searchset', entry: [patient(birthDate), encounter(start), ...structuredClone(others)] });
 
