@@ -35,7 +35,10 @@ function byContribution(a: Hit, b: Hit): number {
  * absent one; the others are counted under it. Returns, for each hit not counted, the rule it is
  * counted under.
  */
-function countedUnder(hits: readonly Hit[]): Map<Hit, string> {
+const NOTHING_COUNTED_ELSEWHERE: ReadonlyMap<Hit, string> = new Map();
+
+function countedUnder(hits: readonly Hit[]): ReadonlyMap<Hit, string> {
+  if (!hits.some((h) => h.compiled.rule.observation !== undefined)) return NOTHING_COUNTED_ELSEWHERE;
   const best = new Map<string, Hit>();
   const better = (a: Hit, b: Hit): boolean =>
     a.present !== b.present ? a.present : Math.abs(a.compiled.rule.weight) > Math.abs(b.compiled.rule.weight) || (Math.abs(a.compiled.rule.weight) === Math.abs(b.compiled.rule.weight) && a.compiled.order < b.compiled.order);
@@ -55,9 +58,9 @@ function countedUnder(hits: readonly Hit[]): Map<Hit, string> {
   return under;
 }
 
-function sumOf(hits: readonly Hit[], under: ReadonlyMap<Hit, string>, include: (h: Hit) => boolean): number {
+function sumOf(hits: readonly Hit[], under: ReadonlyMap<Hit, string>): number {
   let total = 0;
-  for (const h of hits) if (!under.has(h) && include(h)) total += h.compiled.rule.weight;
+  for (const h of hits) if (!under.has(h)) total += h.compiled.rule.weight;
   return total;
 }
 
@@ -87,11 +90,16 @@ export function scoreCauses(c: Case): ScoredCauses {
   const basis: BasisItem[][] = [];
   for (let i = 0; i < n; i++) {
     const mine = hits[i]!;
+    if (mine.length === 0) {
+      evidence.push('none');
+      basis.push([]);
+      continue;
+    }
     const under = countedUnder(mine);
-    points[i] = sumOf(mine, under, () => true);
+    points[i] = sumOf(mine, under);
     // The observation groups are recounted without the Wells rules, so the best non-Wells rule of a group counts.
-    const withoutWells = mine.filter((h) => !h.compiled.wellsFinding);
-    pointsWithoutWells[i] = sumOf(withoutWells, countedUnder(withoutWells), () => true);
+    const withoutWells = mine.some((h) => h.compiled.wellsFinding) ? mine.filter((h) => !h.compiled.wellsFinding) : mine;
+    pointsWithoutWells[i] = withoutWells === mine ? points[i]! : sumOf(withoutWells, countedUnder(withoutWells));
     evidence.push(evidenceOf(mine.filter((h) => !under.has(h)).map((h) => h.compiled.rule.weight), points[i]!));
     basis.push(
       mine.sort(byContribution).map((h): BasisItem => {
