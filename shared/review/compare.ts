@@ -64,12 +64,14 @@ export const InvestigationChange = z.object({
 });
 export type InvestigationChange = z.infer<typeof InvestigationChange>;
 
-const WellsSide = z.object({ points: z.number().int(), category: z.enum(['likely', 'unlikely']) });
+/** applies: whether DVT was in question (assessments stored before v2 always showed the score: read as true). */
+const WellsSide = z.object({ points: z.number().int(), category: z.enum(['likely', 'unlikely']), applies: z.boolean() });
 export const WellsChange = z.object({
   then: WellsSide,
   now: WellsSide,
   pointsChanged: z.boolean(),
   categoryChanged: z.boolean(),
+  appliesChanged: z.boolean(),
 });
 export type WellsChange = z.infer<typeof WellsChange>;
 
@@ -160,10 +162,11 @@ export function compareAssessments(stored: StoredAssessment, current: StoredAsse
   const wThen = stored.scores.wellsDvt;
   const wNow = current.scores.wellsDvt;
   const wellsDvt: WellsChange = {
-    then: { points: wThen.points, category: wThen.category },
-    now: { points: wNow.points, category: wNow.category },
+    then: { points: wThen.points, category: wThen.category, applies: wThen.applies ?? true },
+    now: { points: wNow.points, category: wNow.category, applies: wNow.applies ?? true },
     pointsChanged: wThen.points !== wNow.points,
     categoryChanged: wThen.category !== wNow.category,
+    appliesChanged: (wThen.applies ?? true) !== (wNow.applies ?? true),
   };
 
   const top = (a: StoredAssessment) => [...a.differential].sort((x, y) => x.rank - y.rank)[0]?.cause ?? null;
@@ -175,7 +178,8 @@ export function compareAssessments(stored: StoredAssessment, current: StoredAsse
     imaging.some((i) => i.change !== 'same' || !sameList(i.forThen, i.forNow)) ||
     investigations.some((i) => i.change !== 'same') ||
     wellsDvt.pointsChanged ||
-    wellsDvt.categoryChanged;
+    wellsDvt.categoryChanged ||
+    wellsDvt.appliesChanged;
 
   return {
     knowledgeBase: { then: stored.knowledgeBase, now: current.knowledgeBase, same: stored.knowledgeBase === current.knowledgeBase },
