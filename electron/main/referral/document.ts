@@ -3,6 +3,7 @@ import type { Addendum, Encounter } from '../../../shared/api/encounter.ts';
 import type { ClinicianProfile } from '../../../shared/api/profile.ts';
 import type { ReferralOptions } from '../../../shared/api/referral.ts';
 import type { Citation, DifferentialEntry, StoredAssessment } from '../../../shared/clinical/assessment.ts';
+import { isAlternativeCriterion, wellsAlternativeSentence } from '../../../shared/review/wells-alternative.ts';
 import { ageAt, formatCalendarDate, formatDate, formatDateTime, formatGivenDate } from './format.ts';
 import { referralKnowledgeBase, type KnowledgeBaseLike, type ReferralKnowledgeBase } from './kb.ts';
 import { resolveReferral, type ResolvedReferral } from './wording.ts';
@@ -109,7 +110,7 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
     content.push(findingsTable('Pertinent negatives (checked and absent)', kb, encounter.absent, 'None recorded.'));
   }
   if (sections.differential) content.push(differentialTable(`Differential diagnosis (top ${differentialTop})`, shown, kb));
-  if (sections.wells && wellsRelevant(encounter, shown)) content.push(section('Wells score for DVT', wellsBlocks(assessment, citations)));
+  if (sections.wells && wellsRelevant(encounter, shown)) content.push(section('Wells score for DVT', wellsBlocks(assessment, kb, citations)));
   if (sections.imaging) content.push(section('Imaging and investigations suggested', imagingBlocks(assessment, kb, citations)));
   if (sections.treatment) content.push(section('Treatment tried', paragraphs(resolved.wording.treatmentTried || 'None recorded.')));
   // The Notes switch governs the encounter's general notes only: the text written for this referral
@@ -430,13 +431,16 @@ function redFlagBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, 
   if (assessment.redFlags.length === 0) return [block({ text: 'No red flags among the recorded findings.', color: COLORS.muted }, 50)];
   return assessment.redFlags.map((flag) => {
     const raisedBy = flag.because.map((id) => kb.findingLabel(id)).join('; ') || 'Not recorded';
-    const size = sizeOf(flag.label, raisedBy, flag.action);
+    // The guideline criteria met (v2), each with the urgency it calls for.
+    const criteria = (flag.criteria ?? []).map((c) => `${c.label} (${URGENCY_LABEL[c.urgency].toLowerCase()})`).join('; ');
+    const size = sizeOf(flag.label, raisedBy, flag.action, criteria);
     return block(
       {
         unbreakable: size <= KEEP_TOGETHER_MAX,
         margin: [0, 0, 0, 5],
         stack: [
           { text: [{ text: flag.label, bold: true }, { text: `  ${URGENCY_LABEL[flag.urgency]}`, bold: true, color: COLORS.priority[flag.urgency] }] },
+          ...(criteria !== '' ? [{ text: [{ text: 'Criteria met: ', style: 'label' }, criteria] } as Content] : []),
           { text: [{ text: 'Raised by: ', style: 'label' }, raisedBy] },
           { text: [{ text: 'Action: ', style: 'label' }, flag.action] },
           citations.mark(flag.citation),
@@ -476,10 +480,14 @@ function basisLines(entry: DifferentialEntry, kb: ReferralKnowledgeBase): Conten
 }
 
 /**
- * The Wells score applies only when DVT is suspected: the score says DVT is likely, DVT is the
- * working diagnosis, or DVT is in the printed differential as more than unlikely.
+ * The Wells score is printed when DVT is in question. An assessment that says whether the score
+ * applies (v2) decides; if it does not apply, the letter says so in one line only when the clinician
+ * made DVT the working diagnosis. For an assessment stored before that (v1): when the score says DVT
+ * is likely, DVT is the working diagnosis, or DVT is in the printed differential as more than unlikely.
  */
 function wellsRelevant(encounter: Encounter, shown: readonly DifferentialEntry[]): boolean {
+  const applies = encounter.assessment.scores.wellsDvt.applies;
+  if (applies !== undefined) return applies || encounter.workingDiagnosis === 'dvt';
   return (
     encounter.assessment.scores.wellsDvt.category === 'likely' ||
     encounter.workingDiagnosis === 'dvt' ||
@@ -487,11 +495,17 @@ function wellsRelevant(encounter: Encounter, shown: readonly DifferentialEntry[]
   );
 }
 
-function wellsBlocks(assessment: StoredAssessment, citations: Citations): Block[] {
+export const WELLS_NOT_APPLICABLE = 'The Wells score does not apply: nothing recorded raises the question of DVT.';
+
+function wellsBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, citations: Citations): Block[] {
   const w = assessment.scores.wellsDvt;
+  if (w.applies === false) return [block({ text: WELLS_NOT_APPLICABLE, color: COLORS.muted }, 60)];
   const points = (n: number): string => `${n > 0 ? '+' : ''}${n}`;
-  const met = w.criteria.filter((c) => c.met);
-  const notMet = w.criteria.filter((c) => !c.met).map((c) => `${c.label} (${points(c.points)})`);
+  // With the clinician's judgement recorded (v2), the alternative item gets its own line saying whose judgement it is.
+  const judged = w.alternativeJudgement !== undefined;
+  const listed = w.criteria.filter((c) => !(judged && isAlternativeCriterion(c)));
+  const met = listed.filter((c) => c.met);
+  const notMet = listed.filter((c) => !c.met).map((c) => `${c.label} (${points(c.points)})`);
   const blocks: Block[] = [block({ text: `${w.points} ${Math.abs(w.points) === 1 ? 'point' : 'points'}: DVT ${w.category}`, bold: true }, 30)];
   // Met and not met as two lines of text rather than a table: the same items, a third of the height.
   if (met.length > 0) {
@@ -499,6 +513,12 @@ function wellsBlocks(assessment: StoredAssessment, citations: Citations): Block[
     blocks.push(block({ text: [{ text: 'Met: ', style: 'label' }, metText.join('; ')], margin: [0, 2, 0, 0] }, sizeOf(...metText)));
   }
   if (notMet.length > 0) blocks.push(block({ text: [{ text: 'Not met: ', style: 'label' }, { text: notMet.join('; '), color: COLORS.muted }] }, sizeOf(...notMet)));
+  const alternative = w.criteria.find(isAlternativeCriterion);
+  const sentence = wellsAlternativeSentence(w, kb);
+  if (alternative !== undefined && sentence !== null) {
+    const head = `${alternative.label}: ${alternative.met ? `met (${points(alternative.points)})` : 'not met'}. `;
+    blocks.push(block({ text: [{ text: 'Alternative diagnosis: ', style: 'label' }, head, sentence], margin: [0, 2, 0, 0] }, sizeOf(head, sentence)));
+  }
   blocks.push(block({ stack: [{ text: [{ text: 'Next step: ', style: 'label' }, w.nextStep] }, citations.mark(w.citation)], margin: [0, 3, 0, 0] }, w.nextStep.length));
   return blocks;
 }
@@ -531,7 +551,17 @@ function imagingBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, 
         img.citation,
       ),
     ),
-    ...assessment.investigations.map((test) => item({ text: test.label, bold: true }, 'For', test.for, test.rationale, test.citation)),
+    ...assessment.investigations.map((test) =>
+      item(
+        test.urgency === undefined
+          ? { text: test.label, bold: true }
+          : { text: [{ text: test.label, bold: true }, { text: `  ${URGENCY_LABEL[test.urgency]}`, bold: true, color: COLORS.priority[test.urgency] }] },
+        'For',
+        test.for,
+        test.rationale,
+        test.citation,
+      ),
+    ),
   ];
   return blocks.length > 0 ? blocks : [block({ text: 'No imaging or other investigation suggested by the assessment.', color: COLORS.muted }, 60)];
 }

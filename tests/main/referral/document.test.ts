@@ -79,7 +79,9 @@ describe.skipIf(vignettes === null)('the referral definition of each public vign
 
       // Wells where relevant: printed for the DVT vignette, not for a cause where DVT is not in question.
       const wellsPrinted = body.includes('Wells score for DVT');
-      expect(wellsPrinted).toBe(a.scores.wellsDvt.category === 'likely' || top.some((d) => d.cause === 'dvt' && d.strength !== 'unlikely'));
+      // An assessment that says whether the score applies (v2) decides; before that, the rule of thumb above.
+      const applies = a.scores.wellsDvt.applies;
+      expect(wellsPrinted).toBe(applies ?? (a.scores.wellsDvt.category === 'likely' || top.some((d) => d.cause === 'dvt' && d.strength !== 'unlikely')));
       if (v.expect.wellsDvt?.category === 'likely') expect(body).toContain(`${v.expect.wellsDvt.points} points: DVT likely`);
 
       // Imaging suggested, with its rationale and urgency.
