@@ -162,10 +162,14 @@ export interface RuleDef {
  */
 export type Condition =
   | { readonly finding: string }
+  /** The finding was checked and found absent (used only to say a must-not-miss cause is excluded). */
+  | { readonly absent: string }
   | { readonly anyOf: readonly Condition[] }
   | { readonly allOf: readonly Condition[] }
   /** The two-level Wells score applies (DVT is in question) and has this category. */
   | { readonly wells: 'likely' | 'unlikely' }
+  /** The Wells "alternative diagnosis at least as likely" item, as suggested or as the clinician judged it. */
+  | { readonly wellsAlternative: 'met' | 'not-met' }
   /** The cause scores at least minStrength and, when maxRank is given, ranks no lower than maxRank. */
   | { readonly cause: string; readonly minStrength: Exclude<Strength, 'unlikely'>; readonly maxRank?: number }
   | { readonly redFlag: string }
@@ -177,6 +181,8 @@ export interface MustNotMissDef {
   readonly cause: string;
   /** Met: the cause is kept within the top three (or just below the others kept) with this reason. */
   readonly keySigns: Condition;
+  /** Recorded findings that exclude the cause well enough to let it rank on its points again. */
+  readonly excludedWhen?: Condition;
   readonly reason: string;
   readonly citation: Citation;
 }
