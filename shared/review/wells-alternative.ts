@@ -42,10 +42,14 @@ export function wellsAlternativeSentence(w: WellsDvt, labels: Labels): string | 
         ? `Confirmed by the clinician: ${labels.causeLabel(alternative)} is at least as likely as DVT (${suggestion}).`
         : 'Confirmed by the clinician: no alternative diagnosis is at least as likely as DVT (the assessment suggested none).';
     }
-    case 'overridden':
-      return j.chosen !== undefined
-        ? `Set by the clinician: ${labels.causeLabel(j.chosen)} is at least as likely as DVT (${suggestion}).`
+    case 'overridden': {
+      if (j.chosen !== undefined) return `Set by the clinician: ${labels.causeLabel(j.chosen)} is at least as likely as DVT (${suggestion}).`;
+      // Met without a named cause: Wells asks only whether some alternative is at least as likely.
+      const met = w.criteria.find(isAlternativeCriterion)?.met ?? false;
+      return met
+        ? `Set by the clinician: an alternative diagnosis is at least as likely as DVT (${suggestion}).`
         : `Set by the clinician: no alternative diagnosis is at least as likely as DVT (${suggestion}).`;
+    }
     case 'none':
       return 'The assessment suggests no alternative diagnosis, and the clinician has named none.';
   }

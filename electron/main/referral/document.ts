@@ -269,6 +269,14 @@ class Citations {
     });
     return numbers.length === 0 ? { text: '' } : { text: `Sources: [${numbers.join(', ')}]`, style: 'small' };
   }
+  /**
+   * The same mark as the end of a line of text, after two spaces: a line less per cited block,
+   * which keeps a letter with red flags, Wells and imaging within two pages.
+   */
+  markAtEnd(citation: Citation): Content {
+    const mark = this.mark(citation) as { text: string; style?: string };
+    return mark.text === '' ? { text: '' } : { ...mark, text: `  ${mark.text}` };
+  }
 }
 
 // ---------------------------------------------------------------- blocks
@@ -442,8 +450,7 @@ function redFlagBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, 
           { text: [{ text: flag.label, bold: true }, { text: `  ${URGENCY_LABEL[flag.urgency]}`, bold: true, color: COLORS.priority[flag.urgency] }] },
           ...(criteria !== '' ? [{ text: [{ text: 'Criteria met: ', style: 'label' }, criteria] } as Content] : []),
           { text: [{ text: 'Raised by: ', style: 'label' }, raisedBy] },
-          { text: [{ text: 'Action: ', style: 'label' }, flag.action] },
-          citations.mark(flag.citation),
+          { text: [{ text: 'Action: ', style: 'label' }, flag.action, citations.markAtEnd(flag.citation)] },
         ],
       },
       size,
@@ -501,8 +508,9 @@ function wellsBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, ci
   const w = assessment.scores.wellsDvt;
   if (w.applies === false) return [block({ text: WELLS_NOT_APPLICABLE, color: COLORS.muted }, 60)];
   const points = (n: number): string => `${n > 0 ? '+' : ''}${n}`;
-  // With the clinician's judgement recorded (v2), the alternative item gets its own line saying whose judgement it is.
-  const judged = w.alternativeJudgement !== undefined;
+  // Where there was a suggestion or a judgement (v2), the alternative item gets its own line saying
+  // whose judgement it is; with neither, it is one more criterion not met.
+  const judged = w.alternativeJudgement !== undefined && w.alternativeJudgement.state !== 'none';
   const listed = w.criteria.filter((c) => !(judged && isAlternativeCriterion(c)));
   const met = listed.filter((c) => c.met);
   const notMet = listed.filter((c) => !c.met).map((c) => `${c.label} (${points(c.points)})`);
@@ -514,12 +522,12 @@ function wellsBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, ci
   }
   if (notMet.length > 0) blocks.push(block({ text: [{ text: 'Not met: ', style: 'label' }, { text: notMet.join('; '), color: COLORS.muted }] }, sizeOf(...notMet)));
   const alternative = w.criteria.find(isAlternativeCriterion);
-  const sentence = wellsAlternativeSentence(w, kb);
+  const sentence = judged ? wellsAlternativeSentence(w, kb) : null;
   if (alternative !== undefined && sentence !== null) {
     const head = `${alternative.label}: ${alternative.met ? `met (${points(alternative.points)})` : 'not met'}. `;
     blocks.push(block({ text: [{ text: 'Alternative diagnosis: ', style: 'label' }, head, sentence], margin: [0, 2, 0, 0] }, sizeOf(head, sentence)));
   }
-  blocks.push(block({ stack: [{ text: [{ text: 'Next step: ', style: 'label' }, w.nextStep] }, citations.mark(w.citation)], margin: [0, 3, 0, 0] }, w.nextStep.length));
+  blocks.push(block({ text: [{ text: 'Next step: ', style: 'label' }, w.nextStep, citations.markAtEnd(w.citation)], margin: [0, 3, 0, 0] }, w.nextStep.length));
   return blocks;
 }
 
@@ -534,8 +542,7 @@ function imagingBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, 
         stack: [
           title,
           ...(causes.length > 0 ? [{ text: [{ text: `${forLabel}: `, style: 'label' }, forText] } as Content] : []),
-          { text: [{ text: 'Rationale: ', style: 'label' }, rationale] },
-          citations.mark(citation),
+          { text: [{ text: 'Rationale: ', style: 'label' }, rationale, citations.markAtEnd(citation)] },
         ],
       },
       size,

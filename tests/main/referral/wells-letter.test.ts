@@ -20,8 +20,10 @@ function withWells(patch: { applies?: boolean; met: boolean; judgement?: Judgeme
   const w = e.assessment.scores.wellsDvt;
   const criteria = w.criteria.map((c) => (c.points < 0 ? { ...c, met: patch.met } : c));
   const points = criteria.reduce((sum, c) => sum + (c.met ? c.points : 0), 0);
+  // An assessment stored before v2 has neither field: take them away when the patch gives no judgement.
+  const { alternativeJudgement: _judgement, applies: _applies, ...v1 } = w;
   const wellsDvt: WellsDvt = {
-    ...w,
+    ...v1,
     criteria,
     points,
     category: points >= 2 ? 'likely' : 'unlikely',
