@@ -79,11 +79,11 @@ export const InvestigationChange = z.object({
 });
 export type InvestigationChange = z.infer<typeof InvestigationChange>;
 
+/** applies: whether DVT was in question (assessments stored before v2 always showed the score: read as true). */
 const WellsSide = z.object({
   points: z.number().int(),
   category: z.enum(['likely', 'unlikely']),
-  /** Whether the score applies (DVT in question); absent for an assessment stored before v2, where it was always shown. */
-  applies: z.boolean().optional(),
+  applies: z.boolean(),
   /** The state of the alternative-diagnosis item (suggested, confirmed, overridden, none); absent before v2. */
   alternative: z.enum(['suggested', 'confirmed', 'overridden', 'none']).optional(),
 });
@@ -92,7 +92,7 @@ export const WellsChange = z.object({
   now: WellsSide,
   pointsChanged: z.boolean(),
   categoryChanged: z.boolean(),
-  /** The score applies on one side and not on the other (a side that does not say counts as applying). */
+  /** The score applies on one side and not on the other (a side stored before v2 counts as applying). */
   appliesChanged: z.boolean(),
 });
 export type WellsChange = z.infer<typeof WellsChange>;
@@ -198,7 +198,7 @@ export function compareAssessments(stored: StoredAssessment, current: StoredAsse
   const side = (w: typeof wThen): WellsChange['then'] => ({
     points: w.points,
     category: w.category,
-    ...(w.applies !== undefined ? { applies: w.applies } : {}),
+    applies: w.applies ?? true,
     ...(w.alternativeJudgement !== undefined ? { alternative: w.alternativeJudgement.state } : {}),
   });
   const wellsDvt: WellsChange = {

@@ -71,7 +71,7 @@ test('a v1 assessment shows as stored, and the comparison with today says what v
     await comparison.getByText("Today's engine differs from what was stored on the day.").waitFor();
     const text = await comparison.innerText();
     expect(text).toContain(KB_VERSION);
-    expect(text).toContain(`Then ${stored.scores.wellsDvt.points} (${stored.scores.wellsDvt.category}), now does not apply.`);
+    expect(text).toContain(`Then ${stored.scores.wellsDvt.points} (${stored.scores.wellsDvt.category}), now does not apply (DVT not in question).`);
     expect(text).toContain('Today\'s knowledge base shows the score only when something recorded raises the question of DVT.');
     expect(text).toContain("Today's knowledge base also says what the findings say of each cause (no findings recorded, conflicting evidence), which the stored assessment did not.");
     const today = comparison.getByRole('region', { name: "Today's knowledge base" });

@@ -35,7 +35,10 @@ function byContribution(a: Hit, b: Hit): number {
  * absent one; the others are counted under it. Returns, for each hit not counted, the rule it is
  * counted under.
  */
-function countedUnder(hits: readonly Hit[]): Map<Hit, string> {
+const NOTHING_COUNTED_ELSEWHERE: ReadonlyMap<Hit, string> = new Map();
+
+function countedUnder(hits: readonly Hit[]): ReadonlyMap<Hit, string> {
+  if (!hits.some((h) => h.compiled.rule.observation !== undefined)) return NOTHING_COUNTED_ELSEWHERE;
   const best = new Map<string, Hit>();
   const better = (a: Hit, b: Hit): boolean =>
     a.present !== b.present ? a.present : Math.abs(a.compiled.rule.weight) > Math.abs(b.compiled.rule.weight) || (Math.abs(a.compiled.rule.weight) === Math.abs(b.compiled.rule.weight) && a.compiled.order < b.compiled.order);
@@ -55,9 +58,9 @@ function countedUnder(hits: readonly Hit[]): Map<Hit, string> {
   return under;
 }
 
-function sumOf(hits: readonly Hit[], under: ReadonlyMap<Hit, string>, include: (h: Hit) => boolean): number {
+function sumOf(hits: readonly Hit[], under: ReadonlyMap<Hit, string>): number {
   let total = 0;
-  for (const h of hits) if (!under.has(h) && include(h)) total += h.compiled.rule.weight;
+  for (const h of hits) if (!under.has(h)) total += h.compiled.rule.weight;
   return total;
 }
 
@@ -87,11 +90,16 @@ export function scoreCauses(c: Case): ScoredCauses {
   const basis: BasisItem[][] = [];
   for (let i = 0; i < n; i++) {
     const mine = hits[i]!;
+    if (mine.length === 0) {
+      evidence.push('none');
+      basis.push([]);
+      continue;
+    }
     const under = countedUnder(mine);
-    points[i] = sumOf(mine, under, () => true);
+    points[i] = sumOf(mine, under);
     // The observation groups are recounted without the Wells rules, so the best non-Wells rule of a group counts.
-    const withoutWells = mine.filter((h) => !h.compiled.wellsFinding);
-    pointsWithoutWells[i] = sumOf(withoutWells, countedUnder(withoutWells), () => true);
+    const withoutWells = mine.some((h) => h.compiled.wellsFinding) ? mine.filter((h) => !h.compiled.wellsFinding) : mine;
+    pointsWithoutWells[i] = withoutWells === mine ? points[i]! : sumOf(withoutWells, countedUnder(withoutWells));
     evidence.push(evidenceOf(mine.filter((h) => !under.has(h)).map((h) => h.compiled.rule.weight), points[i]!));
     basis.push(
       mine.sort(byContribution).map((h): BasisItem => {
@@ -103,15 +111,15 @@ export function scoreCauses(c: Case): ScoredCauses {
     );
   }
 
-  // Points first; at equal points a cause with evidence before one without, then must-not-miss,
-  // then knowledge-base order: with nothing recorded the list is in the source's order, not
-  // led by whichever cause is most dangerous.
+  // Points first; at equal points a cause with evidence before one without; among causes with
+  // evidence, must-not-miss first; then knowledge-base order. With nothing recorded for them, causes
+  // stay in the source's order rather than led by whichever is most dangerous.
   const order = causes.map((_, i) => i);
   order.sort(
     (a, b) =>
       points[b]! - points[a]! ||
       hasEvidence(evidence[b]!) - hasEvidence(evidence[a]!) ||
-      Number(causes[b]!.mustNotMiss) - Number(causes[a]!.mustNotMiss) ||
+      (evidence[a] === 'none' ? 0 : Number(causes[b]!.mustNotMiss) - Number(causes[a]!.mustNotMiss)) ||
       a - b,
   );
 

@@ -8,7 +8,7 @@ export const KEPT_WITHIN = 3;
 /**
  * Keeps every must-not-miss cause with a key sign recorded (kb/mustNotMiss.ts), and not excluded by
  * the recorded findings, within the top max(3, number kept) places. The causes kept take the top
- * places with the best of the others, each group in its own order, so no cause overtakes another
+ * places with the best of the others, all in their own order, so no cause overtakes another
  * except a kept cause moving above causes that are not kept; a cause moved up says why.
  */
 export function keepVisible(ranked: readonly DifferentialEntry[], ctx: Pick<ConditionContext, 'present' | 'absent' | 'causes'>): DifferentialEntry[] {
@@ -27,6 +27,7 @@ export function keepVisible(ranked: readonly DifferentialEntry[], ctx: Pick<Cond
   return reordered.map((d, i) => {
     const moved = kept.get(d.cause);
     const entry = { ...d, rank: i + 1 };
-    return moved !== undefined && d.rank > top ? { ...entry, keptVisible: moved } : entry;
+    // Moved above a cause that ranked higher on its points: it says why.
+    return moved !== undefined && entry.rank < d.rank ? { ...entry, keptVisible: moved } : entry;
   });
 }

@@ -2,6 +2,7 @@ import type { DifferentialEntry, WellsDvt } from '../assessment.ts';
 import type { WellsAlternativeJudgement } from '../case.ts';
 import { causes } from '../kb/causes.ts';
 import { DVT_IN_QUESTION } from '../kb/dvt.ts';
+import { rules } from '../kb/rules.ts';
 import {
   WELLS_ALTERNATIVE,
   WELLS_ALTERNATIVE_SUPPORT_GROUPS,
@@ -16,11 +17,13 @@ import { atLeast, causeIndex, findingIndex, scoreOf, strengthOf } from './model.
 
 const wellsFindings = new Set(wellsCriteria.flatMap((c) => c.findings));
 const supportGroups = new Set<FindingGroup>(WELLS_ALTERNATIVE_SUPPORT_GROUPS);
+/** Findings that support DVT itself: a swollen calf cannot make another cause more likely than DVT. */
+const dvtFindings = new Set(rules.filter((r) => r.cause === 'dvt' && r.when === 'present' && r.weight > 0).map((r) => r.finding));
 
-/** The present leg findings (not Wells items, locations or risk factors) that support a cause. */
+/** The present leg findings of a cause that DVT does not share (not Wells items, DVT's own features, locations or risk factors). */
 function legSupport(entry: DifferentialEntry): string[] {
   return entry.basis
-    .filter((b) => b.present && b.weight > 0 && b.countedIn === undefined && !wellsFindings.has(b.finding))
+    .filter((b) => b.present && b.weight > 0 && b.countedIn === undefined && !wellsFindings.has(b.finding) && !dvtFindings.has(b.finding))
     .filter((b) => supportGroups.has(findingIndex.get(b.finding)!.group))
     .map((b) => b.finding);
 }

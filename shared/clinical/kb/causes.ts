@@ -269,7 +269,7 @@ export const causes: readonly CauseDef[] = [
   {
     id: 'acute-compartment-syndrome',
     label: 'Acute compartment syndrome of the leg',
-    shortLabel: 'Compartment syndrome',
+    shortLabel: 'Acute compartment syndrome',
     mustNotMiss: true,
     citation: { reference: 'boast-10-2014' },
     icd10: [
@@ -413,7 +413,7 @@ export const causes: readonly CauseDef[] = [
   {
     id: 'chronic-exertional-compartment-syndrome',
     label: 'Chronic exertional compartment syndrome of the leg',
-    shortLabel: 'Exertional compartment syndrome',
+    shortLabel: 'Chronic compartment syndrome',
     mustNotMiss: false,
     citation: { reference: 'fraipont-2003; pedowitz-1990' },
     icd10: [{ code: 'M62.8', title: 'Other specified disorders of muscle' }],

@@ -114,7 +114,13 @@ export const redFlags: readonly RedFlagDef[] = [
         id: 'weakness-or-foot-drop',
         label: 'Leg or foot weakness, or foot drop',
         urgency: 'urgent',
-        when: anyFinding('weakness', 'foot-drop'),
+        // Weakness of an ischaemic limb or a tight compartment is not a nerve-root deficit: those
+        // emergencies name it, and a spinal MRI would only delay them.
+        when: all(
+          anyFinding('weakness', 'foot-drop'),
+          { unlessRedFlag: 'suspected-acute-limb-ischemia' },
+          { unlessRedFlag: 'suspected-compartment-syndrome' },
+        ),
         citation: { source: 'Sciatica management', reference: 'nice-cks-sciatica' },
       },
     ],

@@ -49,4 +49,4 @@ export const WELLS_ALTERNATIVE_SUPPORT_GROUPS = ['character', 'onset', 'modifier
  * out so they neither count for DVT twice nor against its rivals.
  */
 export const WELLS_ALTERNATIVE_METHOD =
-  'Suggested when another cause, scored on every finding except the Wells items, reaches at least weak strength with at least as many points as DVT, and is supported by a present leg finding other than a Wells item (not a location or a risk factor); the clinician confirms or overrides it.';
+  'Suggested when another cause, scored on every finding except the Wells items, reaches at least weak strength with at least as many points as DVT, and is supported by a present leg finding that DVT does not share (not a Wells item, a feature of DVT, a location or a risk factor); the clinician confirms or overrides it.';

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { StoredAssessment } from '../../../shared/clinical/assessment.ts';
+import { KB_VERSION, assessForStorage, type CaseInput } from '../../../shared/clinical/index.ts';
 import { AssessmentComparison, compareAssessments } from '../../../shared/review/compare.ts';
 import { clone, storedAssessment } from './fixtures.ts';
 
@@ -58,8 +62,8 @@ describe('compareAssessments', () => {
     expect(c.imaging[0]!.forThen).toEqual(['dvt']);
     expect(c.imaging[0]!.forNow).toEqual(['dvt', 'bakers-cyst-rupture']);
     expect(c.wellsDvt).toEqual({
-      then: { points: 1, category: 'unlikely' },
-      now: { points: 3, category: 'likely' },
+      then: { points: 1, category: 'unlikely', applies: true },
+      now: { points: 3, category: 'likely', applies: true },
       pointsChanged: true,
       categoryChanged: true,
       appliesChanged: false,
@@ -146,5 +150,34 @@ describe('compareAssessments', () => {
     const b = compareAssessments(clone(older), clone(now));
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(JSON.stringify([older, now])).toBe(before);
+  });
+
+  it('shows what knowledge base v2 changes for an assessment stored by v1, which stays as it was stored', () => {
+    const file = JSON.parse(readFileSync(join(import.meta.dirname, 'stored-v1', 'swollen-warm-calf.json'), 'utf8')) as { case: CaseInput; assessment: unknown };
+    const stored = StoredAssessment.parse(file.assessment);
+    expect(stored.knowledgeBase).toBe('2026.11.1+vocabulary-v1');
+    const frozen = structuredClone(stored);
+    const c = compareAssessments(stored, assessForStorage(file.case));
+    expect(stored).toEqual(frozen);
+    expect(c.knowledgeBase).toEqual({ then: '2026.11.1+vocabulary-v1', now: KB_VERSION, same: false });
+    // v1 let absent risk factors take the DVT flag and the Doppler away from a swollen, warm calf; v2 does not.
+    expect(c.redFlags).toEqual([{ id: 'suspected-dvt', label: 'Suspected deep vein thrombosis', change: 'added', then: null, now: 'urgent' }]);
+    expect(c.imaging.find((i) => i.modality === 'doppler-ultrasound')).toMatchObject({ change: 'added', now: 'urgent', forNow: ['dvt'] });
+    expect(c.differential.filter((d) => d.movement === 'new').map((d) => d.cause).sort()).toEqual(
+      ['achilles-rupture', 'acute-compartment-syndrome', 'acute-limb-ischemia', 'cellulitis', 'chronic-exertional-compartment-syndrome', 'fracture', 'popliteal-artery-aneurysm', 'popliteal-artery-entrapment', 'spinal-malignancy-or-infection', 'superficial-vein-thrombosis'],
+    );
+    const dvt = c.differential.find((d) => d.cause === 'dvt')!;
+    expect(dvt).toMatchObject({ then: { rank: 1 }, now: { rank: 1 } });
+    expect(dvt.now!.score).toBeGreaterThan(dvt.then!.score);
+    expect(c.wellsDvt).toMatchObject({ then: { applies: true }, now: { applies: true }, appliesChanged: false });
+    expect(c.changed).toBe(true);
+  });
+
+  it('says when the Wells score no longer applies today', () => {
+    const stored = { ...assessForStorage({ findings: ['loc-lower-back', 'saddle-anesthesia'] }), knowledgeBase: 'older' };
+    const old = { ...stored, scores: { wellsDvt: { ...stored.scores.wellsDvt, applies: undefined } } };
+    const c = compareAssessments(old, assessForStorage({ findings: ['loc-lower-back', 'saddle-anesthesia'] }));
+    expect(c.wellsDvt).toMatchObject({ then: { applies: true }, now: { applies: false }, appliesChanged: true });
+    expect(c.changed).toBe(true);
   });
 });
