@@ -2,7 +2,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EncounterDraftInput } from '../../shared/api/encounter.ts';
 import { artifactPath, launchBrowser, openApp, seriousViolations } from './harness.ts';
-import { clickFinding, clickRegion, differentialItems, findingRadio, findingState, labelOf, redFlagsRegion, startEncounter, waitSaved } from './pages.ts';
+import { knowledgeBase } from '../../shared/clinical/index.ts';
+import { clickFinding, clickRegion, differentialItems, findingRadio, findingState, labelOf, redFlagsRegion, REGION_NAME, startEncounter, waitSaved } from './pages.ts';
 
 /**
  * The consultation screen at 1280×800 (issue 13, items 7 to 10): arrow keys never change a
@@ -108,6 +109,17 @@ describe('the consultation screen', () => {
       stored = await client.encounter.get({ id });
       expect([...stored.findings].sort()).toEqual(['loc-calf', target].sort());
       expect(stored.absent).toEqual(['calf-swelling']);
+
+      // The shortcut overlay tells it the same way.
+      await page.keyboard.press('Alt+D');
+      await page.keyboard.press('?');
+      const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await help.waitFor();
+      const helpText = await help.innerText();
+      expect(helpText).toContain('Go to the previous or next finding (never changes one)');
+      expect(helpText).toContain('Move between its options without choosing one');
+      expect(helpText).not.toContain('Change between not recorded, present and absent');
+      await page.keyboard.press('Escape');
     } finally {
       await app.close();
     }
@@ -173,6 +185,10 @@ describe('the consultation screen', () => {
       expect(await differential.innerText()).not.toContain('Must not miss');
       expect((await page.getByRole('region', { name: 'Wells score for DVT' }).innerText())).toContain('The Wells score does not apply');
       await expectAccessible(page, 'empty workspace');
+      // The body map has a region, on each leg, for every location finding of the knowledge base (v2 included).
+      for (const f of knowledgeBase.findings.filter((x) => x.bodyRegion !== undefined)) {
+        for (const side of ['left', 'right']) expect(await page.getByRole('button', { name: `${REGION_NAME[f.bodyRegion!]}, ${side} leg`, exact: true }).count(), f.id).toBe(1);
+      }
 
       await clickRegion(page, 'calf', 'left');
       await expect.poll(() => differentialItems(page).count()).toBe(3);
