@@ -1,5 +1,6 @@
 import type { Encounter, EncounterDraftInput, Referral, ReferralPriority, ReferralSectionChoices } from '../../../shared/api/encounter.ts';
 import type { Sex, WellsAlternativeJudgement } from '../../../shared/clinical/case.ts';
+import { causeLabel } from './kb.ts';
 
 /** A finding is either not recorded (no entry), present, or checked and absent (a pertinent negative). */
 export type FindingState = 'present' | 'absent';
@@ -205,5 +206,7 @@ export function copyAsText(copy: WorkingCopy, labelOf: (findingId: string) => st
     `Notes: ${copy.notes}`,
   ];
   if (copy.referral.to || copy.referral.question) lines.push(`Referral to ${copy.referral.to}: ${copy.referral.question}`);
+  const wells = copy.wellsAlternative;
+  if (wells !== null) lines.push(`Wells alternative diagnosis (clinician): ${wells.met ? `met${wells.cause ? `, ${causeLabel(wells.cause)}` : ''}` : 'not met'}`);
   return lines.join('\n');
 }
