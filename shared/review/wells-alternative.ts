@@ -54,3 +54,27 @@ export function wellsAlternativeSentence(w: WellsDvt, labels: Labels): string | 
       return 'The assessment suggests no alternative diagnosis, and the clinician has named none.';
   }
 }
+
+/**
+ * The same judgement without the words of its state, for where the state is shown just before it
+ * (the workspace: "Overridden by the clinician." then this).
+ */
+export function wellsAlternativeDetail(w: WellsDvt, labels: Labels): string | null {
+  const j = w.alternativeJudgement;
+  if (j === undefined) return null;
+  const because = j.suggestedBecause.length > 0 ? `, because of: ${j.suggestedBecause.map(labels.findingLabel).join('; ')}` : '';
+  const suggestion = j.suggested !== undefined ? `the assessment suggested ${labels.causeLabel(j.suggested)}${because}` : 'the assessment suggested none';
+  const met = w.criteria.find(isAlternativeCriterion)?.met ?? false;
+  switch (j.state) {
+    case 'suggested':
+      return `${labels.causeLabel(j.suggested ?? '')}${because}.`;
+    case 'confirmed':
+    case 'overridden': {
+      const alternative = j.chosen ?? (j.state === 'confirmed' ? j.suggested : undefined);
+      if (alternative !== undefined) return `${labels.causeLabel(alternative)} is at least as likely as DVT (${suggestion}).`;
+      return met ? `An alternative diagnosis is at least as likely as DVT (${suggestion}).` : `Not met: no alternative diagnosis is at least as likely as DVT (${suggestion}).`;
+    }
+    case 'none':
+      return 'The assessment suggests none, and none is named.';
+  }
+}

@@ -97,7 +97,7 @@ describe('the Wells alternative judgement in the workspace', () => {
       await press(page, 'Not met');
       await expect.poll(() => stateLine(page).innerText()).toContain('Overridden by the clinician.');
       expect(await page.evaluate(() => document.activeElement?.classList.contains('wells-alt-state'))).toBe(true);
-      expect(await stateLine(page).innerText()).toContain('no alternative diagnosis is at least as likely as DVT');
+      expect(await stateLine(page).innerText()).toContain(`Not met: no alternative diagnosis is at least as likely as DVT (the assessment suggested ${cellulitis}`);
       expect(await wells.innerText()).toContain('0 points: DVT unlikely');
       await waitSaved(page);
       let stored = await client.encounter.get({ id });
@@ -121,7 +121,7 @@ describe('the Wells alternative judgement in the workspace', () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('wells-alt-cause');
       await page.getByLabel('Alternative diagnosis at least as likely as DVT', { exact: true }).selectOption('muscle-strain');
       await press(page, 'Set');
-      await expect.poll(() => stateLine(page).innerText()).toContain(`Set by the clinician: ${strain} is at least as likely as DVT`);
+      await expect.poll(() => stateLine(page).innerText()).toContain(`Overridden by the clinician. ${strain} is at least as likely as DVT (the assessment suggested ${cellulitis}`);
       await waitSaved(page);
       expect((await client.encounter.get({ id })).wellsAlternative).toEqual({ met: true, cause: 'muscle-strain' });
       expect(await letterText(page)).toContain(`Set by the clinician: ${strain} is at least as likely as DVT`);
