@@ -469,18 +469,34 @@ function differentialTable(title: string, entries: readonly DifferentialEntry[],
   const rows = entries.map((e): TableCell[] => [
     { text: String(e.rank), bold: true },
     { stack: [{ text: e.label, bold: true }, ...(e.mustNotMiss ? [{ text: 'Must not miss', color: COLORS.draft, fontSize: 8 } as Content] : [])] },
-    { text: STRENGTH_LABEL[e.strength] },
+    { text: likelihood(e), ...(e.evidence === 'none' || e.evidence === 'conflicting' ? { color: COLORS.muted } : {}) },
     { stack: basisLines(e, kb) },
   ]);
   const first = entries[0]!;
   return sectionTable(title, [14, 120, 52, '*'], heads, rows, sizeOf(...first.basis.map((b) => b.reason), ...first.supporting, ...first.against));
 }
 
-/** The reasons for and against a cause, each side as one paragraph: dense, and in the engine's order. */
+/**
+ * A cause's likelihood in words: what the findings say comes first (v2: nothing recorded bears on
+ * it, or evidence on both sides cancels out), as on screen; otherwise its strength.
+ */
+function likelihood(e: DifferentialEntry): string {
+  if (e.evidence === 'none') return 'No findings recorded';
+  if (e.evidence === 'conflicting') return 'Conflicting evidence';
+  return STRENGTH_LABEL[e.strength];
+}
+
+/**
+ * The reasons for and against a cause, each side as one paragraph: dense, and in the engine's order.
+ * An observation counted under another rule (v2) is not listed again; a must-not-miss cause kept in
+ * view says why.
+ */
 function basisLines(entry: DifferentialEntry, kb: ReferralKnowledgeBase): Content[] {
-  const forReasons = entry.basis.length > 0 ? entry.basis.filter((b) => b.weight >= 0).map((b) => b.reason) : entry.supporting.map((id) => kb.findingLabel(id));
-  const againstReasons = entry.basis.length > 0 ? entry.basis.filter((b) => b.weight < 0).map((b) => b.reason) : entry.against.map((id) => kb.findingLabel(id));
+  const counted = entry.basis.filter((b) => b.countedIn === undefined);
+  const forReasons = entry.basis.length > 0 ? counted.filter((b) => b.weight >= 0).map((b) => b.reason) : entry.supporting.map((id) => kb.findingLabel(id));
+  const againstReasons = entry.basis.length > 0 ? counted.filter((b) => b.weight < 0).map((b) => b.reason) : entry.against.map((id) => kb.findingLabel(id));
   const lines: Content[] = [];
+  if (entry.keptVisible !== undefined) lines.push({ text: [{ text: 'Kept in view: ', bold: true }, entry.keptVisible.reason] });
   if (forReasons.length > 0) lines.push({ text: [{ text: 'For: ', color: COLORS.signed, bold: true }, forReasons.join('; ')] });
   if (againstReasons.length > 0) lines.push({ text: [{ text: 'Against: ', color: COLORS.draft, bold: true }, againstReasons.join('; ')] });
   return lines.length > 0 ? lines : [{ text: 'No recorded finding bears on this cause.', color: COLORS.muted }];

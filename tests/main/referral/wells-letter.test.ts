@@ -116,3 +116,30 @@ describe('the letter prints urgency as the assessment carries it', () => {
     expect(body).toContain('EMERGENCY PRIORITY');
   });
 });
+
+describe('the letter says what the findings say of each cause, as the screen does', () => {
+  it('"No findings recorded" and "Conflicting evidence" instead of a strength, a cause kept in view with its reason, and an observation counted once', () => {
+    const e = encounterFrom(DVT_CASE);
+    const [first, second, third] = e.assessment.differential;
+    const countedTwice = { ...first!.basis[0]!, rule: `${first!.cause}:twice`, reason: 'The same swelling seen again', countedIn: first!.basis[0]!.rule };
+    const patched = EncounterWithAddenda.parse({
+      ...e,
+      assessment: {
+        ...e.assessment,
+        differential: [
+          { ...first!, basis: [...first!.basis, countedTwice] },
+          { ...second!, evidence: 'conflicting', keptVisible: { because: ['warmth'], reason: 'A key sign of this cause is recorded' } },
+          { ...third!, evidence: 'none', supporting: [], against: [], basis: [] },
+          ...e.assessment.differential.slice(3),
+        ],
+      },
+    });
+    const body = letterText(patched);
+    const table = body.slice(body.indexOf('Differential diagnosis'));
+    expect(table).toMatch(new RegExp(`${escape(second!.label)} Conflicting evidence Kept in view: A key sign of this cause is recorded`));
+    expect(table).toMatch(new RegExp(`${escape(third!.label)}( Must not miss)? No findings recorded No recorded finding bears on this cause`));
+    expect(table).not.toContain('The same swelling seen again');
+  });
+});
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
