@@ -101,9 +101,44 @@ describe('compareAssessments', () => {
     older.investigations = [{ test: 'abi', label: 'Ankle-brachial index', for: ['pad'], rationale: 'old', citation: { source: 'old' } }];
     const c = compareAssessments(older, now);
     expect(c.investigations).toEqual([
-      { test: 'd-dimer', label: 'D-dimer', change: 'added' },
-      { test: 'abi', label: 'Ankle-brachial index', change: 'removed' },
+      { test: 'd-dimer', label: 'D-dimer', change: 'added', then: null, now: null },
+      { test: 'abi', label: 'Ankle-brachial index', change: 'removed', then: null, now: null },
     ]);
+  });
+
+  it('shows what a v2 knowledge base changes for an assessment stored with v1: evidence, a cause kept visible, urgencies, and a Wells score that no longer applies', () => {
+    const then = storedAssessment('kb-v1');
+    const now = clone(then);
+    now.knowledgeBase = 'kb-v2';
+    now.differential = now.differential.map((d) =>
+      d.cause === 'pad'
+        ? { ...d, evidence: 'none' as const }
+        : d.cause === 'dvt'
+          ? { ...d, evidence: 'for' as const, keptVisible: { because: ['calf-swelling'], reason: 'A key sign of DVT is recorded' } }
+          : { ...d, evidence: 'conflicting' as const },
+    );
+    now.imaging = now.imaging.map((i) => ({ ...i, urgency: 'emergency' as const }));
+    now.investigations = now.investigations.map((i) => ({ ...i, urgency: 'urgent' as const }));
+    now.scores.wellsDvt = { ...now.scores.wellsDvt, applies: false, alternativeJudgement: { state: 'none', suggestedBecause: [] } };
+
+    const c = compareAssessments(then, now);
+    expect(() => AssessmentComparison.parse(c)).not.toThrow();
+    // Evidence is new in v2: a side that does not say it is not a change of evidence; the rank and strength still count.
+    expect(c.differential.every((d) => !d.evidenceChanged)).toBe(true);
+    expect(c.differential.find((d) => d.cause === 'pad')!.now).toEqual({ rank: 4, score: 0.1, strength: 'unlikely', evidence: 'none' });
+    expect(c.differential.find((d) => d.cause === 'dvt')!.now!.keptVisible).toBe('A key sign of DVT is recorded');
+    expect(c.imaging.map((i) => [i.change, i.then, i.now])).toEqual([['urgency', 'urgent', 'emergency']]);
+    // An investigation stored without an urgency is not said to have changed urgency.
+    expect(c.investigations).toEqual([{ test: 'd-dimer', label: 'D-dimer', change: 'same', then: null, now: 'urgent' }]);
+    expect(c.wellsDvt).toMatchObject({ then: { points: 3, category: 'likely' }, now: { applies: false, alternative: 'none' }, appliesChanged: true });
+    expect(c.changed).toBe(true);
+
+    // Between two v2 assessments, evidence that changes is a change even at the same rank and strength.
+    const later = clone(now);
+    later.differential = later.differential.map((d) => (d.cause === 'pad' ? { ...d, evidence: 'against' as const } : d));
+    const again = compareAssessments(now, later);
+    expect(again.differential.find((d) => d.cause === 'pad')!.evidenceChanged).toBe(true);
+    expect(again.changed).toBe(true);
   });
 
   it('is deterministic and does not modify its inputs', () => {
