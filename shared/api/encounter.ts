@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StoredAssessment } from '../clinical/assessment.ts';
-import { CauseId, Sex, refineDisjointFindings } from '../clinical/case.ts';
+import { CauseId, Sex, WellsAlternativeJudgement, refineDisjointFindings } from '../clinical/case.ts';
 import { FindingIds } from './finding-lists.ts';
 import { icd10Choices } from '../coding/icd10.ts';
 
@@ -122,7 +122,21 @@ export const EncounterFields = z.object({
    */
   workingDiagnosisCode: z.string().max(20).optional(),
   referral: Referral.nullable().default(null),
+  /**
+   * The clinician's judgement of the Wells item "alternative diagnosis at least as likely as DVT":
+   * met, naming the alternative, or not met. Absent (as in encounters stored before it existed):
+   * the engine's suggestion stands. Stored with the revision and passed to the engine as it is.
+   */
+  wellsAlternative: WellsAlternativeJudgement.optional(),
 });
+
+/** "Not met" names no alternative: a cause goes only with a judgement that the item is met. */
+export function refineWellsAlternative(v: { wellsAlternative?: WellsAlternativeJudgement | undefined }, ctx: z.RefinementCtx): void {
+  const w = v.wellsAlternative;
+  if (w !== undefined && !w.met && w.cause !== undefined) {
+    ctx.addIssue({ code: 'custom', message: 'An alternative diagnosis is named only when the Wells item is judged met', path: ['wellsAlternative', 'cause'] });
+  }
+}
 
 /** A chosen ICD-10 code needs a working diagnosis it belongs to. */
 export function refineWorkingDiagnosisCode(v: { workingDiagnosis: string | null; workingDiagnosisCode?: string | undefined }, ctx: z.RefinementCtx): void {
@@ -147,6 +161,7 @@ export const EncounterDraft = EncounterFields.extend({
 })
   .superRefine(refineDisjointFindings)
   .superRefine(refineWorkingDiagnosisCode)
+  .superRefine(refineWellsAlternative)
   .superRefine((v, ctx) => {
     if (v.id !== undefined && v.baseRevision === undefined) {
       ctx.addIssue({ code: 'custom', message: 'Saving an existing encounter needs the revision it was based on', path: ['baseRevision'] });

@@ -7,6 +7,7 @@ import {
   EncounterFields,
   EncounterId,
   EncounterStatus,
+  refineWellsAlternative,
   refineWorkingDiagnosisCode,
   Revision,
   RevisionAssessment,
@@ -114,7 +115,8 @@ export const ImportedRevision = z.object({
     signedBy: PersonName.nullable(),
   })
     .superRefine(refineDisjointFindings)
-    .superRefine(refineWorkingDiagnosisCode),
+    .superRefine(refineWorkingDiagnosisCode)
+    .superRefine(refineWellsAlternative),
 });
 
 /** An addendum of an imported file, held to what encounter.addAddendum accepts. */

@@ -27,11 +27,23 @@ export const BasisItem = z.object({
   reason: z.string(),
   rule: z.string(),
   citation: Citation,
+  /**
+   * The same observation is counted once, by the rule named here; this item adds nothing to the
+   * points (absent in assessments stored before v2).
+   */
+  countedIn: z.string().optional(),
 });
 export type BasisItem = z.infer<typeof BasisItem>;
 
 export const Strength = z.enum(['strong', 'moderate', 'weak', 'unlikely']);
 export type Strength = z.infer<typeof Strength>;
+
+/**
+ * What the recorded findings say of a cause, in words: nothing recorded bears on it; evidence on
+ * both sides that nets to about zero; or on balance for or against it.
+ */
+export const Evidence = z.enum(['none', 'conflicting', 'for', 'against']);
+export type Evidence = z.infer<typeof Evidence>;
 
 export const DifferentialEntry = z.object({
   cause: z.string(),
@@ -46,6 +58,10 @@ export const DifferentialEntry = z.object({
   against: z.array(z.string()),
   basis: z.array(BasisItem),
   mustNotMiss: z.boolean(),
+  /** Absent in assessments stored before v2. */
+  evidence: Evidence.optional(),
+  /** A must-not-miss cause moved up to stay visible, and why (absent when it ranks there on its points). */
+  keptVisible: z.object({ because: z.array(z.string()), reason: z.string() }).optional(),
 });
 export type DifferentialEntry = z.infer<typeof DifferentialEntry>;
 
@@ -54,6 +70,8 @@ export const RedFlagHit = z.object({
   label: z.string(),
   urgency: z.enum(['emergency', 'urgent']),
   because: z.array(z.string()),
+  /** The guideline criteria that were met, in words, highest urgency first (absent before v2). */
+  criteria: z.array(z.object({ id: z.string(), label: z.string(), urgency: z.enum(['emergency', 'urgent']) })).optional(),
   action: z.string(),
   citation: Citation,
 });
@@ -62,7 +80,8 @@ export type RedFlagHit = z.infer<typeof RedFlagHit>;
 export const ImagingSuggestion = z.object({
   modality: z.enum(['mri', 'doppler-ultrasound', 'x-ray']),
   label: z.string(),
-  urgency: z.enum(['urgent', 'routine']),
+  /** The urgency of the red flag that calls for it, else that of its rule. */
+  urgency: Urgency,
   for: z.array(z.string()),
   rationale: z.string().min(1),
   citation: Citation,
@@ -72,6 +91,8 @@ export type ImagingSuggestion = z.infer<typeof ImagingSuggestion>;
 export const InvestigationSuggestion = z.object({
   test: z.string(),
   label: z.string(),
+  /** Absent in assessments stored before v2. */
+  urgency: Urgency.optional(),
   for: z.array(z.string()),
   rationale: z.string().min(1),
   citation: Citation,
@@ -89,6 +110,25 @@ export const WellsDvt = z.object({
   citation: Citation,
   /** The cause judged at least as likely as DVT when the "alternative diagnosis" criterion is met. */
   alternative: z.string().optional(),
+  /**
+   * Whether the score applies: DVT is in question (signs or symptoms of DVT). When it does not, the
+   * score is shown as not applying and nothing follows from it (absent before v2: it was always shown).
+   */
+  applies: z.boolean().optional(),
+  /**
+   * The "alternative diagnosis at least as likely" item as the clinician's judgement: the engine's
+   * suggestion (with the present findings that support it), and whether the clinician confirmed or
+   * overrode it. Absent before v2.
+   */
+  alternativeJudgement: z
+    .object({
+      state: z.enum(['suggested', 'confirmed', 'overridden', 'none']),
+      suggested: z.string().optional(),
+      suggestedBecause: z.array(z.string()),
+      /** The alternative the clinician named, when it differs from the suggestion. */
+      chosen: z.string().optional(),
+    })
+    .optional(),
 });
 export type WellsDvt = z.infer<typeof WellsDvt>;
 

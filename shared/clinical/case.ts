@@ -40,6 +40,16 @@ export function refineDisjointFindings(
 }
 
 /**
+ * The clinician's judgement of the Wells "alternative diagnosis at least as likely as DVT" item:
+ * met (naming the alternative, if another than suggested) or not met. Absent: the engine's suggestion stands.
+ */
+export const WellsAlternativeJudgement = z.object({
+  met: z.boolean(),
+  cause: CauseId.refine((id) => id !== 'dvt', 'The alternative diagnosis must be a cause other than DVT').optional(),
+});
+export type WellsAlternativeJudgement = z.infer<typeof WellsAlternativeJudgement>;
+
+/**
  * The engine's input. Every other field of a stored encounter is accepted and ignored, so an
  * exported encounter can be assessed as it is.
  */
@@ -49,6 +59,7 @@ export const Case = z
     sex: Sex.optional(),
     findings: FindingIdList,
     absent: FindingIdList.default([]),
+    wellsAlternative: WellsAlternativeJudgement.nullable().optional(),
   })
   .superRefine(refineDisjointFindings);
 export type Case = z.infer<typeof Case>;

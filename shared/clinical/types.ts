@@ -80,13 +80,28 @@ export interface ImagingDef {
   readonly cost: CitedText;
 }
 
+export type FlagUrgency = Exclude<Urgency, 'routine'>;
+
+/**
+ * One named criterion of a red flag's guideline. A flag is raised when any of its criteria is met,
+ * with the highest urgency among those met, so the urgency always comes from the criterion that fired.
+ */
+export interface RedFlagCriterion {
+  readonly id: string;
+  /** The criterion in plain words, as the guideline draws it. */
+  readonly label: string;
+  readonly urgency: FlagUrgency;
+  readonly when: Condition;
+  readonly citation: Citation;
+}
+
 export interface RedFlagDef {
   readonly id: string;
   readonly label: string;
-  readonly urgency: Exclude<Urgency, 'routine'>;
-  /** What the clinician should do, in plain words. */
-  readonly action: string;
+  /** What the clinician should do at each urgency the flag's criteria can reach, in plain words. */
+  readonly action: Readonly<Partial<Record<FlagUrgency, string>>>;
   readonly citation: Citation;
+  readonly criteria: readonly RedFlagCriterion[];
 }
 
 /** A numbered, named section of the clinical source text, quoted by its heading. */
@@ -105,6 +120,19 @@ export interface ExternalReference {
   readonly title: string;
 }
 
+/**
+ * Why a rule's weight is what it is, for the reviewing clinician:
+ * - source: the clinical source's own statement (the rule's quote) names the feature; the size follows
+ *   the point scale in rules.ts (hallmark, typical, shared, weak);
+ * - published: a diagnostic-accuracy figure quoted from a paper that was opened and read;
+ * - expert-estimate: no quotable figure; the direction comes from the cited reference, the size is an
+ *   estimate on the point scale, to be reviewed.
+ */
+export type WeightBasis =
+  | { readonly kind: 'source'; readonly statement: string }
+  | { readonly kind: 'published'; readonly reference: string; readonly figure: string; readonly quote: string }
+  | { readonly kind: 'expert-estimate'; readonly note: string };
+
 /** A finding-to-cause relation: a present finding (or a pertinent negative) moves a cause up or down. */
 export interface RuleDef {
   /** Stable id, `<cause>:<finding>` for a present finding, `<cause>:no-<finding>` for a pertinent negative. */
@@ -119,6 +147,13 @@ export interface RuleDef {
   readonly citation: Citation;
   /** For a citation of the source: the words of the cited section this rule rests on (checked verbatim by the tests). */
   readonly quote?: string;
+  readonly basis: WeightBasis;
+  /**
+   * Rules of one cause that read the same observation (calf swelling seen, measured at 3 cm, the
+   * whole leg swollen) share this key, and only one of them counts: the strongest present one, else
+   * the strongest absent one. The others are shown in the basis as counted under it.
+   */
+  readonly observation?: string;
 }
 
 /**
@@ -127,18 +162,29 @@ export interface RuleDef {
  */
 export type Condition =
   | { readonly finding: string }
+  /** The finding was checked and found absent (used only to say a must-not-miss cause is excluded). */
+  | { readonly absent: string }
   | { readonly anyOf: readonly Condition[] }
   | { readonly allOf: readonly Condition[] }
+  /** The two-level Wells score applies (DVT is in question) and has this category. */
   | { readonly wells: 'likely' | 'unlikely' }
+  /** The Wells "alternative diagnosis at least as likely" item, as suggested or as the clinician judged it. */
+  | { readonly wellsAlternative: 'met' | 'not-met' }
   /** The cause scores at least minStrength and, when maxRank is given, ranks no lower than maxRank. */
   | { readonly cause: string; readonly minStrength: Exclude<Strength, 'unlikely'>; readonly maxRank?: number }
-  | { readonly redFlag: string };
+  | { readonly redFlag: string }
+  /** The red flag was not raised: lets a general flag give way to a more specific one of the same or higher urgency. */
+  | { readonly unlessRedFlag: string };
 
-export interface RedFlagTrigger {
-  readonly redFlag: string;
-  readonly when: Condition;
-  /** Why the condition is drawn this way, for the reviewing clinician. */
-  readonly note: string;
+/** A must-not-miss cause and the signs that keep it visible in the ranked list. */
+export interface MustNotMissDef {
+  readonly cause: string;
+  /** Met: the cause is kept within the top three (or just below the others kept) with this reason. */
+  readonly keySigns: Condition;
+  /** Recorded findings that exclude the cause well enough to let it rank on its points again. */
+  readonly excludedWhen?: Condition;
+  readonly reason: string;
+  readonly citation: Citation;
 }
 
 /**
@@ -154,8 +200,14 @@ export interface SuggestionRule<K extends string> {
   readonly citation: Citation;
 }
 
+/**
+ * 'red-flag': the urgency of the red flag(s) the rule's condition names, as raised; so imaging called
+ * for by an emergency is an emergency too.
+ */
+export type SuggestionUrgency = 'routine' | 'urgent' | 'red-flag';
+
 export interface ImagingRuleDef extends SuggestionRule<ImagingId> {
-  readonly urgency: 'urgent' | 'routine';
+  readonly urgency: SuggestionUrgency;
 }
 
 export type InvestigationId = 'd-dimer' | 'ankle-brachial-index' | 'blood-tests';
@@ -166,7 +218,9 @@ export interface InvestigationDef {
   readonly citation: Citation;
 }
 
-export type InvestigationRuleDef = SuggestionRule<InvestigationId>;
+export interface InvestigationRuleDef extends SuggestionRule<InvestigationId> {
+  readonly urgency: SuggestionUrgency;
+}
 
 /** One criterion of the two-level Wells score for DVT. */
 export interface WellsCriterionDef {
@@ -184,4 +238,8 @@ export interface ScoreScale {
   readonly spread: number;
   /** Lowest score of each strength, best first. */
   readonly strength: { readonly strong: number; readonly moderate: number; readonly weak: number };
+  /** Net points within this distance of zero, with evidence on both sides, read "conflicting evidence". */
+  readonly conflictingWithin: number;
+  /** What the strength words mean, shown once in the UI and the report. */
+  readonly explanation: string;
 }

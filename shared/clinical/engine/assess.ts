@@ -2,6 +2,7 @@ import type { Assessment, StoredAssessment } from '../assessment.ts';
 import type { CaseInput } from '../case.ts';
 import { KB_VERSION } from '../kb/index.ts';
 import { scoreCauses } from './differential.ts';
+import { keepVisible } from './mustNotMiss.ts';
 import { raiseRedFlags } from './redFlags.ts';
 import { suggestImaging, suggestInvestigations } from './suggestions.ts';
 import { validateCase } from './validate.ts';
@@ -15,11 +16,13 @@ import { wellsDvt } from './wells.ts';
 export function assess(input: CaseInput | unknown): Assessment {
   const c = validateCase(input);
   const present = new Set(c.findings);
-  const { differential, pointsWithoutWells } = scoreCauses(c);
+  const absent = new Set(c.absent);
+  const scored = scoreCauses(c);
+  const differential = keepVisible(scored.differential, { present, absent, causes: new Map(scored.differential.map((d) => [d.cause, d])) });
   const causes = new Map(differential.map((d) => [d.cause, d]));
-  const wells = wellsDvt(present, differential, pointsWithoutWells);
-  const redFlags = raiseRedFlags({ present, causes, wells });
-  const ctx = { present, causes, wells, redFlags: new Map(redFlags.map((f) => [f.id, f])) };
+  const wells = wellsDvt(present, absent, differential, scored.pointsWithoutWells, c.wellsAlternative);
+  const redFlags = raiseRedFlags({ present, absent, causes, wells });
+  const ctx = { present, absent, causes, wells, redFlags: new Map(redFlags.map((f) => [f.id, f])) };
   return {
     differential,
     redFlags,

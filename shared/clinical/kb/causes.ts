@@ -1,7 +1,7 @@
 import type { CauseDef } from '../types.ts';
 
 /**
- * The causes of vocabulary v1, in the source's order (common causes, then less common ones), which
+ * The causes of vocabulary v2: v1's in the source's order (common causes, then less common ones), which
  * is also the last tie-break of the differential. Texts restate the source section they cite;
  * ICD-10 codes and titles are those of the WHO ICD-10, 2019 edition (not ICD-10-CM).
  *
@@ -10,6 +10,8 @@ import type { CauseDef } from '../types.ts';
  *   evaluation is critical if DVT is suspected" (Common causes 3).
  * - pad: "increases risks for heart attack and stroke; hence early diagnosis matters greatly"
  *   (Common causes 4), and critical limb ischaemia threatens the limb (Global Vascular Guidelines 2019).
+ * - v2's acute limb ischaemia, acute compartment syndrome, popliteal artery aneurysm, serious spinal
+ *   pathology and popliteal artery entrapment: as the vocabulary marks them (threat to life or limb).
  * The emergencies of the other causes (cauda equina syndrome, a progressing neurological deficit)
  * are red flags of their own, raised whatever the cause ranks; a ruptured Baker's cyst matters
  * because it mimics DVT, which DVT's own flag covers.
@@ -240,6 +242,191 @@ export const causes: readonly CauseDef[] = [
     treatments: [
       { kind: 'self-care', text: 'Rest with anti-inflammatory measures usually resolves symptoms.', citation: { source: 'Less common causes 3' } },
       { kind: 'physical-therapy', text: 'Physical rehabilitation if tendon damage progresses.', citation: { source: 'Less common causes 3' } },
+    ],
+  },
+  // Vocabulary v2: the dangerous mimics and other causes a clinician expects for pain at the back of
+  // the leg. The source is silent on them; each cites the reference the vocabulary names.
+  {
+    id: 'acute-limb-ischemia',
+    label: 'Acute limb ischaemia (sudden arterial occlusion: embolism or thrombosis)',
+    shortLabel: 'Acute limb ischaemia',
+    mustNotMiss: true,
+    citation: { reference: 'esvs-ali-2020' },
+    icd10: [{ code: 'I74.3', title: 'Embolism and thrombosis of arteries of lower extremities' }],
+    icd10Citation,
+    presentation: [
+      { text: 'A leg or foot that has suddenly become painful, cold, pale or pulseless, with or without numbness or weakness.', citation: { reference: 'esvs-ali-2020' } },
+    ],
+    riskFactors: [
+      { text: 'A source of embolism (atrial fibrillation, recent heart attack, valve disease), known peripheral artery disease or a popliteal aneurysm.', citation: { reference: 'esvs-ali-2020; svs-paa-2022' } },
+    ],
+    typicalPatient: [{ text: 'An older patient with atrial fibrillation or arterial disease.', citation: { reference: 'esvs-ali-2020' } }],
+    signals: [{ text: 'Threatens the limb within hours; a neurological deficit in the foot means the limb is immediately threatened.', citation: { reference: 'esvs-ali-2020' } }],
+    treatments: [
+      { kind: 'procedure', text: 'Immediate referral to the vascular team; imaging must not delay it.', citation: { reference: 'esvs-ali-2020' } },
+    ],
+  },
+  {
+    id: 'acute-compartment-syndrome',
+    label: 'Acute compartment syndrome of the leg',
+    shortLabel: 'Acute compartment syndrome',
+    mustNotMiss: true,
+    citation: { reference: 'boast-10-2014' },
+    icd10: [
+      { code: 'T79.6', title: 'Traumatic ischaemia of muscle' },
+      { code: 'M62.2', title: 'Ischaemic infarction of muscle' },
+    ],
+    icd10Citation,
+    presentation: [
+      { text: 'Pain out of proportion to the injury and pain on passive stretch of the compartment’s muscles, often with a tense compartment; foot pulses are usually still present.', citation: { reference: 'boast-10-2014; donaldson-2014' } },
+    ],
+    riskFactors: [{ text: 'A fracture, crush or direct blow, a tight cast or dressing, or limb revascularisation.', citation: { reference: 'boast-10-2014' } }],
+    typicalPatient: [{ text: 'A patient after a tibial fracture or crush injury.', citation: { reference: 'boast-10-2014' } }],
+    signals: [{ text: 'Muscle and nerve die within hours without fasciotomy.', citation: { reference: 'boast-10-2014' } }],
+    treatments: [
+      { kind: 'procedure', text: 'Release dressings and casts down to skin; immediate orthopaedic review for fasciotomy.', citation: { reference: 'boast-10-2014' } },
+    ],
+  },
+  {
+    id: 'achilles-rupture',
+    label: 'Achilles tendon rupture',
+    shortLabel: 'Achilles rupture',
+    mustNotMiss: false,
+    citation: { reference: 'aaos-achilles-2010; maffulli-1998' },
+    icd10: [{ code: 'S86.0', title: 'Injury of Achilles tendon' }],
+    icd10Citation,
+    presentation: [
+      { text: 'A snap, or a feeling of being kicked, at the back of the heel, then weak push-off; a palpable gap and a positive calf squeeze test.', citation: { reference: 'aaos-achilles-2010; maffulli-1998' } },
+    ],
+    riskFactors: [{ text: 'Sudden push-off in sport.', citation: { reference: 'maffulli-1998' } }],
+    typicalPatient: [{ text: 'A middle-aged recreational athlete.', citation: { reference: 'maffulli-1998' } }],
+    signals: [{ text: 'Missed at first presentation in a notable share of patients, which worsens the outcome.', citation: { reference: 'maffulli-1998' } }],
+    treatments: [
+      { kind: 'procedure', text: 'Prompt referral to orthopaedics (fracture clinic) for operative or functional non-operative treatment.', citation: { reference: 'aaos-achilles-2010' } },
+    ],
+  },
+  {
+    id: 'popliteal-artery-aneurysm',
+    label: 'Popliteal artery aneurysm',
+    shortLabel: 'Popliteal aneurysm',
+    mustNotMiss: true,
+    citation: { reference: 'svs-paa-2022; esvs-ali-2020' },
+    icd10: [{ code: 'I72.4', title: 'Aneurysm and dissection of artery of lower extremity' }],
+    icd10Citation,
+    presentation: [{ text: 'A pulsatile, expansile mass or a bounding pulse behind the knee; can be mistaken for a Baker’s cyst.', citation: { reference: 'svs-paa-2022' } }],
+    riskFactors: [{ text: 'An aneurysm elsewhere (the other popliteal artery, the aorta).', citation: { reference: 'svs-paa-2022' } }],
+    typicalPatient: [{ text: 'An older man.', citation: { reference: 'svs-paa-2022' } }],
+    signals: [{ text: 'Thrombosis or embolism from the aneurysm causes acute limb ischaemia.', citation: { reference: 'svs-paa-2022; esvs-ali-2020' } }],
+    treatments: [
+      { kind: 'procedure', text: 'Urgent vascular referral and duplex ultrasound; do not aspirate it as a Baker’s cyst.', citation: { reference: 'svs-paa-2022' } },
+    ],
+  },
+  {
+    id: 'cellulitis',
+    label: 'Cellulitis of the leg',
+    shortLabel: 'Cellulitis',
+    mustNotMiss: false,
+    citation: { reference: 'nice-ng141; nice-cks-cellulitis' },
+    icd10: [{ code: 'L03.1', title: 'Cellulitis of other parts of limb' }],
+    icd10Citation,
+    presentation: [{ text: 'An acute spreading area of red, hot, swollen, tender skin, usually of one leg, sometimes with fever.', citation: { reference: 'nice-ng141; nice-cks-cellulitis' } }],
+    riskFactors: [{ text: 'A break in the skin: wound, ulcer, athlete’s foot.', citation: { reference: 'nice-ng141' } }],
+    typicalPatient: [{ text: 'An adult with a skin break on the leg or foot.', citation: { reference: 'nice-cks-cellulitis' } }],
+    signals: [{ text: 'DVT is among the conditions to exclude in a red, swollen leg.', citation: { reference: 'nice-cks-cellulitis' } }],
+    treatments: [{ kind: 'medication', text: 'Antibiotics as NICE NG141 sets out.', citation: { reference: 'nice-ng141' } }],
+  },
+  {
+    id: 'superficial-vein-thrombosis',
+    label: 'Superficial vein thrombosis (superficial thrombophlebitis)',
+    shortLabel: 'Superficial vein thrombosis',
+    mustNotMiss: false,
+    citation: { reference: 'nice-cks-svt' },
+    icd10: [{ code: 'I80.0', title: 'Phlebitis and thrombophlebitis of superficial vessels of lower extremities' }],
+    icd10Citation,
+    presentation: [{ text: 'A tender, warm, red, hard cord along a superficial vein.', citation: { reference: 'nice-cks-svt' } }],
+    riskFactors: [{ text: 'Varicose veins.', citation: { reference: 'nice-cks-svt' } }],
+    typicalPatient: [{ text: 'An adult with varicose veins.', citation: { reference: 'nice-cks-svt' } }],
+    signals: [{ text: 'Can coexist with or extend into a deep vein thrombosis.', citation: { reference: 'nice-cks-svt' } }],
+    treatments: [
+      { kind: 'procedure', text: 'Doppler ultrasound when DVT is suspected or the thrombosis is near the saphenofemoral or saphenopopliteal junction.', citation: { reference: 'nice-cks-svt' } },
+    ],
+  },
+  {
+    id: 'spinal-malignancy-or-infection',
+    label: 'Serious spinal pathology: malignancy or infection (metastasis, discitis, epidural abscess)',
+    shortLabel: 'Spinal malignancy/infection',
+    mustNotMiss: true,
+    citation: { reference: 'nice-ng59; nice-cks-low-back-pain; nice-ng234' },
+    icd10: [
+      { code: 'C79.5', title: 'Secondary malignant neoplasm of bone and bone marrow' },
+      { code: 'M46.4', title: 'Discitis, unspecified' },
+      { code: 'G06.1', title: 'Intraspinal abscess and granuloma' },
+    ],
+    icd10Citation,
+    presentation: [
+      { text: 'Back pain or sciatica with a history of cancer, unexplained weight loss, fever or systemic illness; constant or night pain not eased by rest.', citation: { reference: 'nice-cks-low-back-pain; nice-ng234' } },
+    ],
+    riskFactors: [{ text: 'Cancer (active or treated); injecting drug use; immunosuppression.', citation: { reference: 'nice-cks-low-back-pain' } }],
+    typicalPatient: [{ text: 'A patient with a cancer history, or who injects drugs or is immunosuppressed.', citation: { reference: 'nice-cks-low-back-pain' } }],
+    signals: [{ text: 'Spinal cord or cauda equina compression when a neurological deficit appears.', citation: { reference: 'nice-ng234' } }],
+    treatments: [
+      { kind: 'procedure', text: 'MRI and specialist assessment: within a week for suspected metastases, within 24 hours with a neurological deficit, the same day for suspected infection.', citation: { reference: 'nice-ng234; nice-cks-low-back-pain' } },
+    ],
+  },
+  {
+    id: 'fracture',
+    label: 'Fracture of the leg, including stress fracture',
+    shortLabel: 'Fracture',
+    mustNotMiss: false,
+    citation: { source: 'Diagnostic approaches, imaging table', reference: 'acr-stress-fracture-2024; patel-2011' },
+    icd10: [
+      { code: 'S82.2', title: 'Fracture of shaft of tibia' },
+      { code: 'S82.4', title: 'Fracture of fibula alone' },
+      { code: 'M84.3', title: 'Stress fracture, not elsewhere classified' },
+    ],
+    icd10Citation,
+    presentation: [
+      { text: 'Pain after a fall, blow or twisting injury, or activity-related pain after a rise in training, with focal bone tenderness.', citation: { reference: 'patel-2011' } },
+      { text: 'X-rays assess bony structures for fractures.', citation: { source: 'Diagnostic approaches, imaging table' } },
+    ],
+    riskFactors: [{ text: 'Trauma; a recent increase in running or training load.', citation: { reference: 'patel-2011' } }],
+    typicalPatient: [{ text: 'A runner or military recruit (stress fracture); anyone after trauma.', citation: { reference: 'patel-2011' } }],
+    signals: [{ text: 'A fracture can be complicated by compartment syndrome.', citation: { reference: 'boast-10-2014' } }],
+    treatments: [{ kind: 'self-care', text: 'Relative rest from the activity that caused it (stress fracture); fracture care as the fracture requires.', citation: { reference: 'patel-2011' } }],
+  },
+  {
+    id: 'popliteal-artery-entrapment',
+    label: 'Popliteal artery entrapment syndrome (young athlete, exertional calf claudication)',
+    shortLabel: 'Popliteal artery entrapment',
+    mustNotMiss: true,
+    citation: { reference: 'sinha-2012' },
+    icd10: [{ code: 'I77.1', title: 'Stricture of artery' }],
+    icd10Citation,
+    presentation: [
+      { text: 'Calf claudication on exercise in a young, active person without atherosclerotic risk; foot pulses fade on forced plantar flexion or dorsiflexion.', citation: { reference: 'sinha-2012' } },
+    ],
+    riskFactors: [{ text: 'Young age and intense physical activity.', citation: { reference: 'sinha-2012' } }],
+    typicalPatient: [{ text: 'A young athlete or soldier.', citation: { reference: 'sinha-2012' } }],
+    signals: [{ text: 'The artery can thrombose or become aneurysmal, threatening the limb.', citation: { reference: 'sinha-2012' } }],
+    treatments: [{ kind: 'surgery', text: 'Vascular referral; duplex ultrasound with provocative manoeuvres; surgical release.', citation: { reference: 'sinha-2012' } }],
+  },
+  {
+    id: 'chronic-exertional-compartment-syndrome',
+    label: 'Chronic exertional compartment syndrome of the leg',
+    shortLabel: 'Chronic compartment syndrome',
+    mustNotMiss: false,
+    citation: { reference: 'fraipont-2003; pedowitz-1990' },
+    icd10: [{ code: 'M62.8', title: 'Other specified disorders of muscle' }],
+    icd10Citation,
+    presentation: [
+      { text: 'Tightness, pressure or pain in a leg compartment that builds at a predictable point of exercise and eases with rest.', citation: { reference: 'fraipont-2003' } },
+    ],
+    riskFactors: [{ text: 'Running and other repetitive loading sports.', citation: { reference: 'fraipont-2003' } }],
+    typicalPatient: [{ text: 'A young runner or athlete.', citation: { reference: 'fraipont-2003' } }],
+    signals: [],
+    treatments: [
+      { kind: 'procedure', text: 'Confirmed by compartment pressure testing before and after exercise.', citation: { reference: 'pedowitz-1990' } },
+      { kind: 'surgery', text: 'Fasciotomy when activity modification fails.', citation: { reference: 'fraipont-2003' } },
     ],
   },
 ];

@@ -1,7 +1,7 @@
 import type { FindingDef } from '../types.ts';
 
 /**
- * Every finding of vocabulary v1, in vocabulary order. Labels are the vocabulary's; synonyms are
+ * Every finding of vocabulary v2 (v1's, then v2's additions at the end of each group). Labels are the vocabulary's; synonyms are
  * what a clinician may type in the picker (causes such as "sciatica" are not findings, so they are
  * not synonyms). A finding the source mentions cites its section; a finding the vocabulary marks
  * "external" cites the reference that defines it.
@@ -96,9 +96,16 @@ export const findings: readonly FindingDef[] = [
   { id: 'char-shooting', group: 'character', label: 'Shooting', synonyms: ['shooting pain', 'electric', 'lancinating', 'electric shock'], citation: { source: 'Common causes 5' } },
   { id: 'char-cramping', group: 'character', label: 'Cramping', synonyms: ['cramp', 'cramps', 'spasm'], citation: { source: 'Common causes 3; Common causes 4' } },
   { id: 'char-aching', group: 'character', label: 'Aching / soreness', synonyms: ['ache', 'aching', 'sore', 'soreness', 'dull'], citation: { source: 'Common causes 4; Less common causes 3' } },
+  {
+    id: 'pain-out-of-proportion',
+    group: 'character',
+    label: 'Severe pain out of proportion to the injury, rising despite analgesia',
+    synonyms: ['pain out of proportion', 'disproportionate pain', 'escalating pain', 'increasing analgesia requirement'],
+    citation: { reference: 'boast-10-2014' },
+  },
 
   // Onset
-  { id: 'onset-sudden', group: 'onset', label: 'Sudden onset', synonyms: ['sudden', 'acute onset', 'abrupt', 'pop'], citation: { source: 'Common causes 2; Less common causes 1' } },
+  { id: 'onset-sudden', group: 'onset', label: 'Sudden onset', synonyms: ['sudden', 'acute onset', 'abrupt'], citation: { source: 'Common causes 2; Less common causes 1' } },
   { id: 'onset-gradual', group: 'onset', label: 'Gradual onset', synonyms: ['gradual', 'insidious', 'slowly worsening', 'over time', 'overuse'], citation: { source: 'Less common causes 3' } },
   {
     id: 'after-intense-activity',
@@ -106,6 +113,20 @@ export const findings: readonly FindingDef[] = [
     label: 'Began during or after sprinting, jumping, sudden direction change or overstretching',
     synonyms: ['sports injury', 'injury', 'overstretching', 'sprinting', 'pulled muscle', 'strain mechanism'],
     citation: { source: 'Common causes 2' },
+  },
+  {
+    id: 'after-trauma',
+    group: 'onset',
+    label: 'Began with a fall, direct blow, crush or twisting injury',
+    synonyms: ['trauma', 'injury', 'fall', 'direct blow', 'crush injury', 'twisted', 'sprain'],
+    citation: { source: 'Key takeaways' },
+  },
+  {
+    id: 'felt-pop-or-kicked',
+    group: 'onset',
+    label: 'Felt a snap, or as if kicked, at the back of the heel or calf',
+    synonyms: ['pop', 'snap', 'felt a pop', 'kicked in the heel', 'shot in the calf', 'audible snap'],
+    citation: { reference: 'aaos-achilles-2010; maffulli-1998' },
   },
 
   // What makes it better or worse
@@ -140,6 +161,20 @@ export const findings: readonly FindingDef[] = [
     label: 'Pain at rest or at night in the foot or leg',
     synonyms: ['rest pain', 'night pain', 'ischaemic rest pain', 'ischemic rest pain'],
     citation: { reference: 'gvg-clti-2019' },
+  },
+  {
+    id: 'exercise-calf-tightness',
+    group: 'modifiers',
+    label: 'Calf tightness or pressure building at a predictable point of exercise',
+    synonyms: ['exertional tightness', 'calf pressure on running', 'predictable exercise pain', 'exertional compartment'],
+    citation: { reference: 'fraipont-2003' },
+  },
+  {
+    id: 'back-pain-night-constant',
+    group: 'modifiers',
+    label: 'Constant back pain not eased by rest, or back pain waking from sleep',
+    synonyms: ['night pain in the back', 'constant back pain', 'non-mechanical back pain', 'back pain waking at night', 'unremitting back pain'],
+    citation: { reference: 'nice-cks-low-back-pain; nice-ng234' },
   },
 
   // Associated symptoms
@@ -182,6 +217,27 @@ export const findings: readonly FindingDef[] = [
     label: 'Cold, pale or discoloured foot',
     synonyms: ['cold foot', 'pale foot', 'pallor', 'white foot', 'discoloured foot'],
     citation: { reference: 'esvs-ali-2020; gvg-clti-2019' },
+  },
+  {
+    id: 'fever',
+    group: 'associated',
+    label: 'Fever, rigors or feeling systemically unwell',
+    synonyms: ['pyrexia', 'temperature', 'febrile', 'rigors', 'chills', 'systemically unwell'],
+    citation: { reference: 'nice-ng141; nice-cks-low-back-pain' },
+  },
+  {
+    id: 'unexplained-weight-loss',
+    group: 'associated',
+    label: 'Unexplained weight loss',
+    synonyms: ['weight loss', 'losing weight', 'cachexia'],
+    citation: { reference: 'nice-cks-low-back-pain; nice-ng59' },
+  },
+  {
+    id: 'bilateral-neuro-deficit',
+    group: 'associated',
+    label: 'New numbness or weakness in both legs',
+    synonyms: ['bilateral weakness', 'bilateral numbness', 'both legs weak', 'both legs numb', 'bilateral neurological deficit'],
+    citation: { reference: 'girft-ces-2023; nice-cks-sciatica' },
   },
 
   // Risk factors
@@ -258,6 +314,69 @@ export const findings: readonly FindingDef[] = [
     synonyms: ['myocardial infarction', 'MI', 'stroke', 'atherosclerosis', 'coronary artery disease', 'ischaemic heart disease', 'CVA'],
     citation: { source: 'Common causes 4', reference: 'aha-acc-pad-2016' },
   },
+  {
+    id: 'rf-atrial-fibrillation',
+    group: 'risk-factors',
+    label: 'Atrial fibrillation or another source of embolism (recent heart attack, valve disease)',
+    synonyms: ['atrial fibrillation', 'AF', 'irregular pulse', 'embolic source', 'valve disease', 'recent myocardial infarction'],
+    citation: { reference: 'esvs-ali-2020' },
+  },
+  {
+    id: 'rf-arterial-aneurysm',
+    group: 'risk-factors',
+    label: 'Known aortic or popliteal aneurysm',
+    synonyms: ['aneurysm', 'AAA', 'aortic aneurysm', 'popliteal aneurysm'],
+    citation: { reference: 'svs-paa-2022' },
+  },
+  {
+    id: 'rf-leg-fracture-or-crush',
+    group: 'risk-factors',
+    label: 'Recent leg fracture, crush injury or limb revascularisation',
+    synonyms: ['tibial fracture', 'leg fracture', 'crush injury', 'revascularisation', 'revascularization', 'tight cast'],
+    citation: { reference: 'boast-10-2014' },
+  },
+  {
+    id: 'rf-skin-break',
+    group: 'risk-factors',
+    label: "Broken skin on the leg or foot (wound, ulcer, athlete's foot)",
+    synonyms: ['wound', 'leg ulcer', "athlete's foot", 'tinea pedis', 'skin break', 'insect bite'],
+    citation: { reference: 'nice-ng141; nice-cks-cellulitis' },
+  },
+  {
+    id: 'rf-varicose-veins',
+    group: 'risk-factors',
+    label: 'Varicose veins',
+    synonyms: ['varicosities', 'varicose', 'venous insufficiency'],
+    citation: { reference: 'nice-cks-svt' },
+  },
+  {
+    id: 'rf-history-of-cancer',
+    group: 'risk-factors',
+    label: 'History of cancer, including treated cancer',
+    synonyms: ['previous cancer', 'cancer history', 'past malignancy', 'treated cancer', 'metastases'],
+    citation: { reference: 'nice-ng234; nice-cks-low-back-pain' },
+  },
+  {
+    id: 'rf-iv-drug-use',
+    group: 'risk-factors',
+    label: 'Injecting drug use',
+    synonyms: ['IVDU', 'intravenous drug use', 'injecting drugs', 'PWID'],
+    citation: { reference: 'nice-cks-low-back-pain' },
+  },
+  {
+    id: 'rf-immunosuppression',
+    group: 'risk-factors',
+    label: 'Immunosuppression (long-term steroids, chemotherapy, HIV, transplant)',
+    synonyms: ['immunosuppressed', 'immunocompromised', 'long-term steroids', 'chemotherapy', 'HIV', 'transplant'],
+    citation: { reference: 'nice-cks-low-back-pain' },
+  },
+  {
+    id: 'rf-training-increase',
+    group: 'risk-factors',
+    label: 'Recent increase in running or training load',
+    synonyms: ['training increase', 'more running', 'new training programme', 'overtraining', 'increased mileage'],
+    citation: { reference: 'patel-2011' },
+  },
 
   // Examination
   {
@@ -294,5 +413,68 @@ export const findings: readonly FindingDef[] = [
     label: 'Tenderness along the Achilles tendon',
     synonyms: ['Achilles tenderness', 'tender Achilles', 'tendon tenderness'],
     citation: { reference: 'nice-cks-achilles' },
+  },
+  {
+    id: 'ex-pain-on-passive-stretch',
+    group: 'examination',
+    label: 'Pain on passive stretch of the calf muscles (moving the toes or ankle)',
+    synonyms: ['passive stretch pain', 'pain on passive stretch', 'stretch pain'],
+    citation: { reference: 'boast-10-2014' },
+  },
+  {
+    id: 'ex-tense-compartment',
+    group: 'examination',
+    label: 'Tense, hard muscle compartment',
+    synonyms: ['tense compartment', 'woody calf', 'hard calf', 'tight compartment'],
+    citation: { reference: 'boast-10-2014; donaldson-2014' },
+  },
+  {
+    id: 'ex-thompson-positive',
+    group: 'examination',
+    label: 'Calf squeeze (Simmonds-Thompson) test: the foot does not plantar flex',
+    synonyms: ['Thompson test', 'Simmonds test', 'calf squeeze test', 'Simmonds-Thompson'],
+    citation: { reference: 'aaos-achilles-2010' },
+  },
+  {
+    id: 'ex-achilles-gap',
+    group: 'examination',
+    label: 'Palpable gap in the Achilles tendon',
+    synonyms: ['Achilles gap', 'tendon gap', 'palpable defect'],
+    citation: { reference: 'aaos-achilles-2010' },
+  },
+  {
+    id: 'ex-pulsatile-popliteal-mass',
+    group: 'examination',
+    label: 'Pulsatile, expansile mass or bounding pulse behind the knee',
+    synonyms: ['pulsatile mass', 'expansile mass', 'bounding popliteal pulse', 'pulsatile lump behind the knee'],
+    citation: { reference: 'svs-paa-2022' },
+  },
+  {
+    id: 'ex-spreading-erythema',
+    group: 'examination',
+    label: 'Spreading area of red, hot, tender skin',
+    synonyms: ['spreading redness', 'cellulitic skin', 'red hot skin', 'erythema spreading'],
+    citation: { reference: 'nice-cks-cellulitis; nice-ng141' },
+  },
+  {
+    id: 'ex-tender-superficial-cord',
+    group: 'examination',
+    label: 'Tender, hard, red cord along a superficial vein',
+    synonyms: ['superficial cord', 'thrombophlebitis', 'tender vein', 'palpable cord'],
+    citation: { reference: 'nice-cks-svt' },
+  },
+  {
+    id: 'ex-focal-bone-tenderness',
+    group: 'examination',
+    label: 'Focal tenderness over a bone (tibia, fibula or femur)',
+    synonyms: ['bone tenderness', 'point tenderness over bone', 'tibial tenderness', 'shin tenderness'],
+    citation: { reference: 'patel-2011; acr-stress-fracture-2024' },
+  },
+  {
+    id: 'ex-pulses-lost-on-plantarflexion',
+    group: 'examination',
+    label: 'Foot pulses fade on forced ankle plantar flexion or dorsiflexion',
+    synonyms: ['provocative pulse test', 'pulses lost on plantar flexion', 'popliteal entrapment test'],
+    citation: { reference: 'sinha-2012' },
   },
 ];

@@ -1,92 +1,278 @@
-import type { Condition, RedFlagDef, RedFlagTrigger } from '../types.ts';
+import type { Condition, RedFlagDef } from '../types.ts';
+import { DVT_IN_QUESTION, DVT_SIGN, VTE_RISK } from './dvt.ts';
 
 /**
- * The red flags of vocabulary v1 and, below, the conditions that raise them. A red flag is raised
- * whatever rank its cause has in the differential. Urgency follows the vocabulary's meaning.
+ * The red flags of vocabulary v2, each raised by the named criteria of its guideline, whatever the
+ * differential says: no criterion reads a cause's rank or score. A flag is raised when any of its
+ * criteria is met, at the highest urgency among those met, and its action is the one written for
+ * that urgency. Criteria read present findings only (and the Wells score where NICE NG158 makes it
+ * the criterion), so recording more findings never takes an emergency away; the one exception is
+ * explicit: chronic limb-threatening ischaemia gives way to acute limb ischaemia, which is more
+ * specific and more urgent. The order is the vocabulary's.
  */
+
+const anyFinding = (...ids: string[]): Condition => ({ anyOf: ids.map((finding) => ({ finding })) });
+const all = (...parts: Condition[]): Condition => ({ allOf: parts });
+
+/** Pain of spinal origin: back pain, pain radiating from the back, or constant or night back pain. */
+const SPINAL_PAIN = anyFinding('loc-lower-back', 'radiates-from-back', 'back-pain-night-constant');
+const CANCER_OR_WEIGHT_LOSS = anyFinding('rf-history-of-cancer', 'rf-active-cancer', 'unexplained-weight-loss');
+const NEW_DEFICIT = anyFinding('weakness', 'foot-drop', 'bilateral-neuro-deficit', 'saddle-anesthesia', 'bladder-bowel-dysfunction');
+
 export const redFlags: readonly RedFlagDef[] = [
   {
     id: 'suspected-dvt',
     label: 'Suspected deep vein thrombosis',
-    urgency: 'urgent',
-    action:
-      'Assess the same day; do not discharge unassessed. Two-level Wells score: DVT likely, proximal leg vein (Doppler) ultrasound with the result within 4 hours (if not possible, D-dimer and interim anticoagulation); DVT unlikely, D-dimer, and the ultrasound within 4 hours if it is positive.',
+    action: {
+      urgent:
+        'Assess the same day; do not discharge unassessed. Two-level Wells score: DVT likely, proximal leg vein (Doppler) ultrasound with the result within 4 hours (if not possible, D-dimer and interim anticoagulation); DVT unlikely, D-dimer, and the ultrasound within 4 hours if it is positive.',
+    },
     citation: { source: 'Common causes 3; DVT treatment', reference: 'nice-ng158' },
+    criteria: [
+      {
+        id: 'dvt-wells-likely',
+        label: 'DVT is in question and the two-level Wells score says DVT likely',
+        urgency: 'urgent',
+        when: all(DVT_IN_QUESTION, { wells: 'likely' }),
+        citation: { reference: 'nice-ng158; wells-2003' },
+      },
+      {
+        id: 'dvt-signs-no-alternative',
+        label: 'A swollen or tender leg with no other diagnosis judged at least as likely as DVT',
+        urgency: 'urgent',
+        when: all(DVT_SIGN, { wellsAlternative: 'not-met' }),
+        citation: { source: 'Common causes 3', reference: 'nice-ng158' },
+      },
+    ],
   },
   {
     id: 'possible-pe',
     label: 'Possible pulmonary embolism',
-    urgency: 'emergency',
-    action: 'Emergency: breathlessness or chest pain with features of DVT. Send to emergency care now for assessment for pulmonary embolism.',
+    action: {
+      emergency:
+        'Emergency: breathlessness or chest pain with features of DVT or a risk factor for venous thromboembolism. Send to emergency care now for assessment for pulmonary embolism.',
+    },
     citation: { source: 'Common causes 3', reference: 'esc-pe-2019; nice-ng158' },
+    criteria: [
+      {
+        id: 'pe-with-dvt-features',
+        label: 'Breathlessness or chest pain with signs or symptoms of DVT',
+        urgency: 'emergency',
+        when: all({ finding: 'dyspnea-or-chest-pain' }, DVT_IN_QUESTION),
+        citation: { source: 'Common causes 3', reference: 'esc-pe-2019' },
+      },
+      {
+        id: 'pe-with-vte-risk',
+        label: 'Breathlessness or chest pain with a risk factor for venous thromboembolism, even without a swollen leg',
+        urgency: 'emergency',
+        when: all({ finding: 'dyspnea-or-chest-pain' }, VTE_RISK),
+        citation: { reference: 'esc-pe-2019; nice-ng158' },
+      },
+    ],
   },
   {
     id: 'cauda-equina',
     label: 'Possible cauda equina syndrome',
-    urgency: 'emergency',
-    action: 'Emergency: same-day referral to the emergency department or on-call spinal team for emergency MRI of the lumbar spine.',
+    action: {
+      emergency: 'Emergency: same-day referral to the emergency department or on-call spinal team for emergency MRI of the lumbar spine.',
+    },
     citation: { reference: 'girft-ces-2023; nice-cks-sciatica' },
+    criteria: [
+      {
+        id: 'ces-saddle-or-sphincter',
+        label: 'Saddle numbness or new bladder or bowel dysfunction',
+        urgency: 'emergency',
+        when: anyFinding('saddle-anesthesia', 'bladder-bowel-dysfunction'),
+        citation: { reference: 'girft-ces-2023' },
+      },
+      {
+        id: 'ces-bilateral-sciatica',
+        label: 'Sciatica in both legs: radicular pain below the knee on both sides',
+        urgency: 'emergency',
+        when: all({ finding: 'bilateral' }, { finding: 'radiates-below-knee' }),
+        citation: { reference: 'girft-ces-2023; nice-cks-sciatica' },
+      },
+      {
+        id: 'ces-bilateral-deficit',
+        label: 'New numbness or weakness in both legs',
+        urgency: 'emergency',
+        when: { finding: 'bilateral-neuro-deficit' },
+        citation: { reference: 'girft-ces-2023; nice-cks-sciatica' },
+      },
+    ],
   },
   {
     id: 'progressive-neuro-deficit',
     label: 'Neurological deficit (weakness or foot drop)',
-    urgency: 'urgent',
-    action: 'Urgent specialist (spinal) referral; record power, reflexes and sensation so progression can be judged. Surgery is considered when deficits progress rapidly.',
+    action: {
+      urgent:
+        'Urgent specialist (spinal) referral; record power, reflexes and sensation so progression can be judged. Surgery is considered when deficits progress rapidly.',
+    },
     citation: { source: 'Sciatica management', reference: 'nice-cks-sciatica' },
+    criteria: [
+      {
+        id: 'weakness-or-foot-drop',
+        label: 'Leg or foot weakness, or foot drop',
+        urgency: 'urgent',
+        // Weakness of an ischaemic limb or a tight compartment is not a nerve-root deficit: those
+        // emergencies name it, and a spinal MRI would only delay them.
+        when: all(
+          anyFinding('weakness', 'foot-drop'),
+          { unlessRedFlag: 'suspected-acute-limb-ischemia' },
+          { unlessRedFlag: 'suspected-compartment-syndrome' },
+        ),
+        citation: { source: 'Sciatica management', reference: 'nice-cks-sciatica' },
+      },
+    ],
   },
   {
     id: 'critical-limb-ischemia',
-    label: 'Possible critical limb ischaemia',
-    urgency: 'urgent',
-    action:
-      'Urgent referral to the vascular service. If the foot became cold, pale or pulseless suddenly, treat it as acute limb ischaemia: an emergency.',
-    citation: { reference: 'nice-cg147; gvg-clti-2019; esvs-ali-2020' },
-  },
-];
-
-/** Findings of a swollen or tender leg vein: what makes DVT a question at all (Common causes 3; Wells 2003). */
-export const DVT_SIGNS: readonly string[] = ['calf-swelling', 'ex-calf-swelling-3cm', 'ex-entire-leg-swollen', 'ex-pitting-edema', 'ex-deep-vein-tenderness'];
-
-const anyFinding = (ids: readonly string[]): Condition => ({ anyOf: ids.map((finding) => ({ finding })) });
-
-export const redFlagTriggers: readonly RedFlagTrigger[] = [
-  {
-    redFlag: 'suspected-dvt',
-    when: { allOf: [anyFinding(DVT_SIGNS), { anyOf: [{ wells: 'likely' }, { cause: 'dvt', minStrength: 'moderate' }] }] },
-    note:
-      'A swollen or tender leg with either a two-level Wells score of DVT likely (NICE NG158) or DVT scoring at least moderate on the findings. A swollen calf with a clear alternative (e.g. a strain, a ruptured Baker’s cyst) and Wells unlikely leads to a D-dimer instead (investigations).',
-  },
-  {
-    redFlag: 'possible-pe',
-    when: {
-      allOf: [{ finding: 'dyspnea-or-chest-pain' }, { anyOf: [{ redFlag: 'suspected-dvt' }, { cause: 'dvt', minStrength: 'weak', maxRank: 3 }] }],
+    label: 'Possible chronic limb-threatening ischaemia',
+    action: {
+      urgent:
+        'Urgent referral to the vascular service. If the foot became cold, pale or pulseless suddenly, treat it as acute limb ischaemia: an emergency.',
     },
-    note: 'Breathlessness or chest pain when DVT is suspected or among the three leading causes (ESC 2019: PE usually arises from a leg DVT).',
+    citation: { reference: 'nice-cg147; gvg-clti-2019' },
+    criteria: [
+      {
+        id: 'rest-pain-with-arterial-disease',
+        label: 'Rest pain or a cold, pale foot with arterial disease (diminished pulses or claudication), not of sudden onset',
+        urgency: 'urgent',
+        when: all(
+          anyFinding('pain-at-rest', 'cold-pale-foot'),
+          anyFinding('ex-diminished-pulses', 'exertional-relieved-by-rest'),
+          { unlessRedFlag: 'suspected-acute-limb-ischemia' },
+        ),
+        citation: { reference: 'gvg-clti-2019; nice-cg147' },
+      },
+    ],
   },
   {
-    redFlag: 'cauda-equina',
-    when: anyFinding(['saddle-anesthesia', 'bladder-bowel-dysfunction']),
-    note: 'Every case here presents with back or leg pain, so saddle numbness or new bladder or bowel dysfunction alone raises it (GIRFT 2023).',
-  },
-  {
-    redFlag: 'progressive-neuro-deficit',
-    when: anyFinding(['weakness', 'foot-drop']),
-    note: 'Weakness or foot drop (Sciatica management: surgery if deficits progress rapidly, like weakness in foot drop).',
-  },
-  {
-    redFlag: 'critical-limb-ischemia',
-    when: {
-      allOf: [
-        anyFinding(['pain-at-rest', 'cold-pale-foot']),
-        {
-          anyOf: [
-            { finding: 'ex-diminished-pulses' },
-            { finding: 'exertional-relieved-by-rest' },
-            { cause: 'pad', minStrength: 'weak', maxRank: 3 },
-          ],
-        },
-      ],
+    id: 'suspected-acute-limb-ischemia',
+    label: 'Suspected acute limb ischaemia',
+    action: {
+      emergency:
+        'Emergency: immediate referral to the on-call vascular team; imaging must not delay it. Record the time of onset, sensation and movement of the foot.',
     },
-    note: 'Rest pain or a cold, pale foot with arterial features: diminished pulses, claudication, or PAD among the three leading causes (Global Vascular Guidelines 2019; ESVS 2020).',
+    citation: { reference: 'esvs-ali-2020' },
+    criteria: [
+      {
+        id: 'ali-sudden-cold-pale',
+        label: 'A foot that suddenly became cold, pale or discoloured',
+        urgency: 'emergency',
+        when: all({ finding: 'onset-sudden' }, { finding: 'cold-pale-foot' }),
+        citation: { reference: 'esvs-ali-2020' },
+      },
+      {
+        id: 'ali-sudden-pulseless',
+        label: 'Sudden pain with absent foot pulses and rest pain, numbness, tingling or weakness',
+        urgency: 'emergency',
+        when: all({ finding: 'onset-sudden' }, { finding: 'ex-diminished-pulses' }, anyFinding('pain-at-rest', 'numbness', 'tingling', 'weakness')),
+        citation: { reference: 'esvs-ali-2020' },
+      },
+    ],
+  },
+  {
+    id: 'suspected-compartment-syndrome',
+    label: 'Suspected acute compartment syndrome',
+    action: {
+      emergency:
+        'Emergency: release any cast or dressing down to the skin, keep the leg at heart level, and get an immediate orthopaedic review for fasciotomy. Foot pulses are usually still present.',
+    },
+    citation: { reference: 'boast-10-2014' },
+    criteria: [
+      {
+        id: 'acs-pain-after-injury',
+        label: 'Pain out of proportion or on passive stretch after an injury, a fracture or crush, or with a cast, or with a tense compartment',
+        urgency: 'emergency',
+        when: all(
+          anyFinding('pain-out-of-proportion', 'ex-pain-on-passive-stretch'),
+          anyFinding('after-trauma', 'rf-leg-fracture-or-crush', 'rf-leg-paralysis-or-cast', 'ex-tense-compartment'),
+        ),
+        citation: { reference: 'boast-10-2014' },
+      },
+      {
+        id: 'acs-tense-after-injury',
+        label: 'A tense, hard compartment after an injury, a fracture or crush',
+        urgency: 'emergency',
+        when: all({ finding: 'ex-tense-compartment' }, anyFinding('after-trauma', 'rf-leg-fracture-or-crush')),
+        citation: { reference: 'boast-10-2014; donaldson-2014' },
+      },
+    ],
+  },
+  {
+    id: 'suspected-spinal-infection',
+    label: 'Suspected spinal infection',
+    action: {
+      emergency: 'Emergency: same-day specialist assessment and MRI of the spine for discitis or epidural abscess.',
+    },
+    citation: { reference: 'nice-cks-low-back-pain; nice-ng59' },
+    criteria: [
+      {
+        id: 'spinal-pain-with-fever',
+        label: 'Back pain or sciatica with fever or systemic illness',
+        urgency: 'emergency',
+        when: all(SPINAL_PAIN, { finding: 'fever' }),
+        citation: { reference: 'nice-cks-low-back-pain; nice-ng59' },
+      },
+      {
+        id: 'spinal-pain-at-risk',
+        label: 'Constant or night back pain in a person who injects drugs or is immunosuppressed',
+        urgency: 'emergency',
+        when: all({ finding: 'back-pain-night-constant' }, anyFinding('rf-iv-drug-use', 'rf-immunosuppression')),
+        citation: { reference: 'nice-cks-low-back-pain' },
+      },
+    ],
+  },
+  {
+    id: 'suspected-spinal-malignancy',
+    label: 'Suspected spinal malignancy',
+    action: {
+      urgent: 'Urgent: MRI of the whole spine within a week and referral to the acute oncology or spinal team.',
+      emergency:
+        'Emergency: suspected spinal cord or cauda equina compression. MRI of the whole spine within 24 hours and immediate contact with the acute oncology or spinal team.',
+    },
+    citation: { reference: 'nice-ng234; nice-cks-low-back-pain' },
+    criteria: [
+      {
+        id: 'spinal-pain-with-cancer-deficit',
+        label: 'Back pain with a history of cancer or unexplained weight loss, and a new neurological deficit',
+        urgency: 'emergency',
+        when: all(SPINAL_PAIN, CANCER_OR_WEIGHT_LOSS, NEW_DEFICIT),
+        citation: { reference: 'nice-ng234' },
+      },
+      {
+        id: 'spinal-pain-with-cancer',
+        label: 'Back pain with a history of cancer (active or treated) or unexplained weight loss',
+        urgency: 'urgent',
+        when: all(SPINAL_PAIN, CANCER_OR_WEIGHT_LOSS),
+        citation: { reference: 'nice-ng234; nice-cks-low-back-pain' },
+      },
+    ],
+  },
+  {
+    id: 'suspected-popliteal-aneurysm',
+    label: 'Suspected popliteal artery aneurysm',
+    action: {
+      urgent:
+        'Urgent vascular referral and duplex ultrasound; do not aspirate the lump as a Baker’s cyst. With a suddenly cold, pale foot it is acute limb ischaemia: an emergency.',
+    },
+    citation: { reference: 'svs-paa-2022' },
+    criteria: [
+      {
+        id: 'pulsatile-popliteal-mass',
+        label: 'A pulsatile, expansile mass or a bounding pulse behind the knee',
+        urgency: 'urgent',
+        when: { finding: 'ex-pulsatile-popliteal-mass' },
+        citation: { reference: 'svs-paa-2022' },
+      },
+      {
+        id: 'popliteal-lump-with-aneurysm',
+        label: 'A lump behind the knee in a person with a known aortic or popliteal aneurysm',
+        urgency: 'urgent',
+        when: all({ finding: 'rf-arterial-aneurysm' }, anyFinding('ex-popliteal-mass', 'swelling-behind-knee')),
+        citation: { reference: 'svs-paa-2022' },
+      },
+    ],
   },
 ];

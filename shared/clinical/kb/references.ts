@@ -140,6 +140,118 @@ export const references: readonly ReferenceDef[] = [
     title: 'NICE Clinical Knowledge Summary: Deep vein thrombosis',
     uses: 'Oestrogen-containing contraception and hormone replacement therapy are risk factors for DVT.',
   },
+  // Added with vocabulary v2: the references it names for its new causes, findings and red flags.
+  {
+    id: 'boast-10-2014',
+    title: 'British Orthopaedic Association. BOAST 10: Diagnosis and Management of Compartment Syndrome of the Limbs (British Orthopaedic Association Standards for Trauma, December 2014)',
+    uses:
+      'Compartment syndrome is suspected with pain out of proportion to the injury, pain on passive stretch of the muscles of the compartment, and a tense compartment, after a fracture, crush, tight cast or dressing, or revascularisation; foot pulses are usually present. It is an emergency: release dressings down to skin and arrange immediate review by the orthopaedic team for fasciotomy.',
+  },
+  {
+    id: 'donaldson-2014',
+    title: 'Donaldson J, Haddad B, Khan WS. The pathophysiology, diagnosis and current management of acute compartment syndrome. Open Orthop J 2014;8:185-93',
+    uses: 'A tense, swollen compartment with pain out of proportion and pain on passive stretch are the clinical signs of acute compartment syndrome.',
+  },
+  {
+    id: 'aaos-achilles-2010',
+    title:
+      'Chiodo CP, Glazebrook M, Bluman EM, et al. American Academy of Orthopaedic Surgeons clinical practice guideline on treatment of Achilles tendon rupture. J Bone Joint Surg Am 2010;92(14):2466-8',
+    uses:
+      'Acute Achilles tendon rupture is diagnosed by the history and examination: two or more of a positive calf squeeze (Simmonds-Thompson) test, decreased ankle plantar flexion strength, a palpable gap and increased passive dorsiflexion on gentle manipulation.',
+  },
+  {
+    id: 'maffulli-1998',
+    title: 'Maffulli N. The clinical diagnosis of subcutaneous tear of the Achilles tendon. A prospective study in 174 patients. Am J Sports Med 1998;26(2):266-70',
+    uses: 'Patients with an acute Achilles tendon rupture typically feel a snap or a kick at the back of the heel; the calf squeeze test and a palpable gap are the clinical tests.',
+  },
+  {
+    id: 'svs-paa-2022',
+    title: 'Farber A, Angle N, Avgerinos E, et al. The Society for Vascular Surgery clinical practice guidelines on popliteal artery aneurysms. J Vasc Surg 2022;75(1S):109S-120S',
+    uses:
+      'A popliteal artery aneurysm presents as a pulsatile mass behind the knee and is confirmed by duplex ultrasound; its thrombosis or embolism causes acute limb ischaemia; patients often have an aneurysm elsewhere (contralateral popliteal, aortic).',
+  },
+  {
+    id: 'nice-ng141',
+    title: 'NICE guideline NG141: Cellulitis and erysipelas: antimicrobial prescribing (September 2019)',
+    uses: 'Cellulitis presents as an acute spreading red, hot, swollen and tender area of skin, sometimes with fever; a break in the skin (wound, ulcer, tinea pedis) is a portal of entry.',
+  },
+  {
+    id: 'nice-cks-cellulitis',
+    title: 'NICE Clinical Knowledge Summary: Cellulitis - acute',
+    uses: 'Cellulitis is usually unilateral; bilateral red legs are rarely cellulitis; DVT is among the conditions to exclude in a red, swollen leg; systemic features (fever, rigors) suggest more severe infection.',
+  },
+  {
+    id: 'nice-cks-svt',
+    title: 'NICE Clinical Knowledge Summary: Superficial vein thrombosis (superficial thrombophlebitis)',
+    uses:
+      'Superficial vein thrombosis presents as a tender, warm, red, hard cord along a superficial (often varicose) vein; it can coexist with or extend into deep vein thrombosis, so arrange a Doppler ultrasound scan when DVT is suspected or the thrombosis is near the saphenofemoral or saphenopopliteal junction.',
+  },
+  {
+    id: 'nice-cks-low-back-pain',
+    title: 'NICE Clinical Knowledge Summary: Back pain - low (without radiculopathy)',
+    uses:
+      'Red flags for serious spinal pathology: a history of cancer or unexplained weight loss (malignancy); fever, injecting drug use or immunosuppression (infection); constant or night pain not eased by rest; such features need urgent, or with a neurological deficit or suspected cauda equina syndrome emergency, assessment and imaging.',
+  },
+  {
+    id: 'nice-ng234',
+    title: 'NICE guideline NG234: Spinal metastases and metastatic spinal cord compression (September 2023)',
+    uses:
+      'Spinal pain in a person with a history of cancer, above all constant or night pain, suggests spinal metastases: MRI of the whole spine within 1 week; with neurological symptoms or signs of spinal cord or cauda equina compression, MRI within 24 hours and immediate referral.',
+  },
+  {
+    id: 'acr-stress-fracture-2024',
+    title:
+      'American College of Radiology. ACR Appropriateness Criteria: Stress (Fatigue/Insufficiency) Fracture, Including Sacrum, Excluding Other Vertebrae (2024 update)',
+    uses: 'Radiographs are the usually appropriate first imaging for a suspected stress fracture; MRI without contrast is usually appropriate next when radiographs are negative or indeterminate.',
+  },
+  {
+    id: 'patel-2011',
+    title: 'Patel DS, Roth M, Kapil N. Stress fractures: diagnosis, treatment, and prevention. Am Fam Physician 2011;83(1):39-46',
+    uses: 'A stress fracture causes activity-related pain with focal bone tenderness, typically after a recent increase in training; plain radiographs first, MRI when they are negative and suspicion remains.',
+  },
+  {
+    id: 'sinha-2012',
+    title: 'Sinha S, Houghton J, Holt PJ, Thompson MM, Loftus IM, Hinchliffe RJ. Popliteal entrapment syndrome. J Vasc Surg 2012;55(1):252-262.e30',
+    uses:
+      'Popliteal artery entrapment causes exertional calf claudication in young, active people; foot pulses that fade on forced plantar flexion or dorsiflexion support it; duplex ultrasound with provocative manoeuvres is the first investigation; left untreated, the artery can occlude (limb threat).',
+  },
+  {
+    id: 'fraipont-2003',
+    title: 'Fraipont MJ, Adamson GJ. Chronic exertional compartment syndrome. J Am Acad Orthop Surg 2003;11(4):268-76',
+    uses: 'Chronic exertional compartment syndrome causes tightness, pressure or pain in a leg compartment that comes on at a predictable point of exercise and eases with rest, in runners and other athletes; it is confirmed by compartment pressure testing.',
+  },
+  {
+    id: 'pedowitz-1990',
+    title:
+      'Pedowitz RA, Hargens AR, Mubarak SJ, Gershuni DH. Modified criteria for the objective diagnosis of chronic compartment syndrome of the leg. Am J Sports Med 1990;18(1):35-40',
+    uses: 'Chronic exertional compartment syndrome is confirmed by intracompartmental pressure measurement before and after exercise (the pressure criteria named after this paper).',
+  },
+  // Added with the published accuracy figures behind rule weights (evidence.ts).
+  {
+    id: 'goodacre-2005',
+    title:
+      'Goodacre S, Sutton AJ, Sampson FC. Meta-analysis: the value of clinical assessment in the diagnosis of deep venous thrombosis. Ann Intern Med 2005;143(2):129-39. doi:10.7326/0003-4819-143-2-200507190-00012',
+    uses:
+      'Pooled likelihood ratios of single clinical features for DVT: malignancy, previous DVT, recent immobilisation, recent surgery and a difference in calf diameter make DVT more likely; absence of calf swelling makes it less likely.',
+  },
+  {
+    id: 'jama-rce-lss-2010',
+    title:
+      'Suri P, Rainville J, Kalichman L, Katz JN. Does this older adult with lower extremity pain have the clinical syndrome of lumbar spinal stenosis? JAMA 2010;304(23):2628-36. doi:10.1001/jama.2010.1833',
+    uses: 'Likelihood ratios of history and examination findings for the clinical syndrome of lumbar spinal stenosis in older adults: neurogenic claudication present and absent.',
+  },
+  {
+    id: 'deville-2000',
+    title:
+      'Devillé WL, van der Windt DA, Dzaferagić A, Bezemer PD, Bouter LM. The test of Lasègue: systematic review of the accuracy in diagnosing herniated discs. Spine 2000;25(9):1140-7',
+    uses: 'Pooled sensitivity and specificity of the straight leg raising test for a herniated disc, in surgical case series.',
+  },
+  {
+    id: 'henschke-2007',
+    title:
+      'Henschke N, Maher CG, Refshauge KM. Screening for malignancy in low back pain patients: a systematic review. Eur Spine J 2007;16(10):1673-9. doi:10.1007/s00586-007-0412-0',
+    uses: 'A previous history of cancer is the red flag with the highest positive likelihood ratio for spinal malignancy in low back pain.',
+  },
 ];
 
 export const referenceById: ReadonlyMap<string, ReferenceDef> = new Map(references.map((r) => [r.id, r]));

@@ -1,23 +1,22 @@
-import type { Condition, ImagingRuleDef, InvestigationRuleDef } from '../types.ts';
-import { DVT_SIGNS } from './redFlags.ts';
+import type { ImagingRuleDef, InvestigationRuleDef } from '../types.ts';
+import { DVT_IN_QUESTION } from './dvt.ts';
 
 /**
  * When imaging and other tests are suggested, as data. Several rules may suggest the same
- * modality; the engine then lists it once, urgent if any rule says urgent, for all their causes,
- * with every rationale. `{findings}` in a rationale becomes the labels of the findings that met
- * the rule; `{wells}` the two-level Wells score.
+ * modality; the engine then lists it once, at the highest urgency of its rules, for all their
+ * causes, with every rationale. A rule of urgency 'red-flag' takes the urgency of the red flag its
+ * condition names, as raised, so imaging called for by an emergency is an emergency everywhere.
+ * `{findings}` in a rationale becomes the labels of the findings that met the rule; `{wells}` the
+ * two-level Wells score.
  */
 
-/** DVT is in question: a sign of a swollen or tender leg, or DVT among the three leading causes. */
-export const DVT_IN_QUESTION: Condition = {
-  anyOf: [...DVT_SIGNS.map((finding) => ({ finding })), { cause: 'dvt', minStrength: 'weak', maxRank: 3 }],
-};
+export { DVT_IN_QUESTION };
 
 export const imagingRules: readonly ImagingRuleDef[] = [
   {
     id: 'doppler-suspected-dvt-likely',
     what: 'doppler-ultrasound',
-    urgency: 'urgent',
+    urgency: 'red-flag',
     when: { allOf: [{ redFlag: 'suspected-dvt' }, { wells: 'likely' }] },
     for: ['dvt'],
     rationale:
@@ -25,19 +24,19 @@ export const imagingRules: readonly ImagingRuleDef[] = [
     citation: { source: 'Diagnostic approaches, imaging table', reference: 'nice-ng158; acr-dvt-2018' },
   },
   {
-    id: 'doppler-suspected-dvt-unlikely',
+    id: 'doppler-dvt-unlikely',
     what: 'doppler-ultrasound',
     urgency: 'urgent',
-    when: { allOf: [{ redFlag: 'suspected-dvt' }, { wells: 'unlikely' }] },
+    when: { allOf: [DVT_IN_QUESTION, { wells: 'unlikely' }] },
     for: ['dvt'],
     rationale:
-      'DVT is suspected ({findings}) with the Wells score {wells}: D-dimer first; if it is positive, proximal leg vein ultrasound with the result within 4 hours. Doppler ultrasound detects blood-flow abnormalities such as DVT.',
+      'DVT is in question ({findings}) with the Wells score {wells}: D-dimer first; if it is positive, proximal leg vein ultrasound with the result within 4 hours. Doppler ultrasound detects blood-flow abnormalities such as DVT.',
     citation: { source: 'Diagnostic approaches, imaging table', reference: 'nice-ng158; acr-dvt-2018' },
   },
   {
     id: 'doppler-limb-ischaemia',
     what: 'doppler-ultrasound',
-    urgency: 'urgent',
+    urgency: 'red-flag',
     when: { redFlag: 'critical-limb-ischemia' },
     for: ['pad'],
     rationale: 'The limb may be threatened ({findings}): arterial Doppler (duplex) ultrasound with the urgent vascular assessment.',
@@ -47,7 +46,8 @@ export const imagingRules: readonly ImagingRuleDef[] = [
     id: 'doppler-pad',
     what: 'doppler-ultrasound',
     urgency: 'routine',
-    when: { cause: 'pad', minStrength: 'moderate', maxRank: 3 },
+    // Not with acute limb ischaemia: imaging must not delay the emergency referral (ESVS 2020).
+    when: { allOf: [{ cause: 'pad', minStrength: 'moderate', maxRank: 3 }, { unlessRedFlag: 'suspected-acute-limb-ischemia' }] },
     for: ['pad'],
     rationale:
       'PAD is a leading cause ({findings}): Doppler ultrasound detects blood-flow abnormalities such as PAD. NICE CG147 offers duplex ultrasound as first-line imaging when revascularisation is being considered, once the ankle brachial pressure index supports PAD.',
@@ -66,7 +66,7 @@ export const imagingRules: readonly ImagingRuleDef[] = [
   {
     id: 'mri-cauda-equina',
     what: 'mri',
-    urgency: 'urgent',
+    urgency: 'red-flag',
     when: { redFlag: 'cauda-equina' },
     for: ['sciatica', 'lumbar-stenosis'],
     rationale: 'Possible cauda equina syndrome ({findings}): emergency MRI of the lumbar spine, the same day.',
@@ -75,7 +75,7 @@ export const imagingRules: readonly ImagingRuleDef[] = [
   {
     id: 'mri-neuro-deficit',
     what: 'mri',
-    urgency: 'urgent',
+    urgency: 'red-flag',
     when: { redFlag: 'progressive-neuro-deficit' },
     for: ['sciatica', 'lumbar-stenosis'],
     rationale:
@@ -112,12 +112,82 @@ export const imagingRules: readonly ImagingRuleDef[] = [
       'A Baker’s cyst with knee joint disease ({findings}): a knee X-ray assesses the arthritis behind the cyst. It shows bone, not the cyst or a clot (limited soft-tissue detail).',
     citation: { source: 'Diagnostic approaches, imaging table; Less common causes 1' },
   },
+  {
+    id: 'doppler-popliteal-aneurysm',
+    what: 'doppler-ultrasound',
+    urgency: 'red-flag',
+    // With acute limb ischaemia the referral comes first: imaging must not delay it (ESVS 2020).
+    when: { allOf: [{ redFlag: 'suspected-popliteal-aneurysm' }, { unlessRedFlag: 'suspected-acute-limb-ischemia' }] },
+    for: ['popliteal-artery-aneurysm', 'bakers-cyst-rupture'],
+    rationale:
+      'A possible popliteal aneurysm ({findings}): duplex ultrasound with the urgent vascular referral; it tells an aneurysm from a Baker’s cyst. Do not aspirate the lump first.',
+    citation: { source: 'Diagnostic approaches, imaging table', reference: 'svs-paa-2022' },
+  },
+  {
+    id: 'doppler-superficial-vein-thrombosis',
+    what: 'doppler-ultrasound',
+    urgency: 'routine',
+    when: { cause: 'superficial-vein-thrombosis', minStrength: 'moderate', maxRank: 3 },
+    for: ['superficial-vein-thrombosis', 'dvt'],
+    rationale:
+      'Superficial vein thrombosis is a leading cause ({findings}): ultrasound shows how far the clot extends and whether a deep vein is involved.',
+    citation: { source: 'Diagnostic approaches, imaging table', reference: 'nice-cks-svt' },
+  },
+  {
+    id: 'doppler-popliteal-entrapment',
+    what: 'doppler-ultrasound',
+    urgency: 'routine',
+    when: { allOf: [{ cause: 'popliteal-artery-entrapment', minStrength: 'moderate', maxRank: 3 }, { unlessRedFlag: 'suspected-acute-limb-ischemia' }] },
+    for: ['popliteal-artery-entrapment'],
+    rationale:
+      'Popliteal artery entrapment is a leading cause ({findings}): duplex ultrasound at rest and with forced plantar flexion and dorsiflexion shows the artery compressed by the muscle.',
+    citation: { source: 'Diagnostic approaches, imaging table', reference: 'sinha-2012' },
+  },
+  {
+    id: 'mri-spinal-infection',
+    what: 'mri',
+    urgency: 'red-flag',
+    when: { redFlag: 'suspected-spinal-infection' },
+    for: ['spinal-malignancy-or-infection'],
+    rationale: 'Possible spinal infection ({findings}): MRI of the spine the same day, with the specialist assessment.',
+    citation: { source: 'Diagnostic approaches, imaging table', reference: 'nice-cks-low-back-pain; nice-ng59' },
+  },
+  {
+    id: 'mri-spinal-malignancy',
+    what: 'mri',
+    urgency: 'red-flag',
+    when: { redFlag: 'suspected-spinal-malignancy' },
+    for: ['spinal-malignancy-or-infection'],
+    rationale:
+      'Possible spinal malignancy ({findings}): MRI of the whole spine, within 24 hours with a new neurological deficit (suspected spinal cord or cauda equina compression), otherwise within a week.',
+    citation: { source: 'Diagnostic approaches, imaging table', reference: 'nice-ng234' },
+  },
+  {
+    id: 'x-ray-fracture-after-injury',
+    what: 'x-ray',
+    urgency: 'urgent',
+    when: { allOf: [{ cause: 'fracture', minStrength: 'moderate', maxRank: 3 }, { finding: 'after-trauma' }] },
+    for: ['fracture'],
+    rationale: 'A fracture is a leading cause after an injury ({findings}): an X-ray assesses bony structures for fractures.',
+    citation: { source: 'Diagnostic approaches, imaging table', reference: 'patel-2011' },
+  },
+  {
+    id: 'x-ray-fracture',
+    what: 'x-ray',
+    urgency: 'routine',
+    when: { cause: 'fracture', minStrength: 'moderate', maxRank: 3 },
+    for: ['fracture'],
+    rationale:
+      'A fracture, possibly a stress fracture, is a leading cause ({findings}): X-ray first; an early stress fracture may not show, and MRI follows when it is normal and the suspicion remains.',
+    citation: { source: 'Diagnostic approaches, imaging table', reference: 'acr-stress-fracture-2024; patel-2011' },
+  },
 ];
 
 export const investigationRules: readonly InvestigationRuleDef[] = [
   {
     id: 'd-dimer-wells-unlikely',
     what: 'd-dimer',
+    urgency: 'urgent',
     when: { allOf: [DVT_IN_QUESTION, { wells: 'unlikely' }] },
     for: ['dvt'],
     rationale:
@@ -127,7 +197,13 @@ export const investigationRules: readonly InvestigationRuleDef[] = [
   {
     id: 'abpi-pad',
     what: 'ankle-brachial-index',
-    when: { anyOf: [{ cause: 'pad', minStrength: 'weak', maxRank: 3 }, { finding: 'ex-diminished-pulses' }] },
+    urgency: 'routine',
+    when: {
+      allOf: [
+        { anyOf: [{ cause: 'pad', minStrength: 'weak', maxRank: 3 }, { finding: 'ex-diminished-pulses' }] },
+        { unlessRedFlag: 'suspected-acute-limb-ischemia' },
+      ],
+    },
     for: ['pad'],
     rationale: 'PAD is in question ({findings}): measure the ankle brachial pressure index.',
     citation: { reference: 'nice-cg147' },
@@ -135,10 +211,20 @@ export const investigationRules: readonly InvestigationRuleDef[] = [
   {
     id: 'blood-tests-inflammation',
     what: 'blood-tests',
+    urgency: 'routine',
     when: { anyOf: [{ finding: 'warmth' }, { finding: 'redness' }] },
     for: [],
     rationale:
       'Signs of inflammation ({findings}): blood tests may be ordered to rule out infection or check inflammatory markers, depending on clinical suspicion.',
     citation: { source: 'Diagnostic approaches' },
+  },
+  {
+    id: 'blood-tests-spinal-infection',
+    what: 'blood-tests',
+    urgency: 'red-flag',
+    when: { redFlag: 'suspected-spinal-infection' },
+    for: ['spinal-malignancy-or-infection'],
+    rationale: 'Possible spinal infection ({findings}): blood tests for infection and inflammatory markers with the same-day assessment.',
+    citation: { reference: 'nice-cks-low-back-pain' },
   },
 ];

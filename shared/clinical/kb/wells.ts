@@ -31,16 +31,22 @@ export const wellsNextStep = {
     'DVT likely: proximal leg vein ultrasound with the result within 4 hours; if that is not possible, a D-dimer test and interim therapeutic anticoagulation, with the scan within 24 hours (NICE NG158).',
   unlikely:
     'DVT unlikely: D-dimer test with the result within 4 hours (if not possible, interim therapeutic anticoagulation); if positive, proximal leg vein ultrasound within 4 hours; if negative, DVT is unlikely and other diagnoses should be considered (NICE NG158).',
-  /** Prefix when nothing in the case raises the question of DVT. */
-  notInQuestion: 'Nothing recorded raises the question of DVT; the score applies only if DVT is suspected. ',
+  /** When nothing in the case raises the question of DVT (kb/dvt.ts): the score is not shown as a result. */
+  notApplicable: 'The Wells score does not apply: nothing recorded raises the question of DVT.',
 } as const;
 
 /**
- * How the "alternative diagnosis" item is decided, stated once for the reviewer and the report:
- * every cause's points are recomputed without the rules on the Wells findings (so the Wells signs
- * neither count for DVT twice nor against its rivals); the item is met when another cause reaches
- * at least "weak" strength on those points and has at least as many as DVT. This makes explicit the
- * clinical judgement Wells leaves to the examiner, from the same cited rules as the differential.
+ * Findings groups that count as a leg finding supporting an alternative diagnosis: what the patient
+ * or the examiner notices in the leg, not where the pain is, how many legs, or a risk factor.
+ */
+export const WELLS_ALTERNATIVE_SUPPORT_GROUPS = ['character', 'onset', 'modifiers', 'associated', 'examination'] as const;
+
+/**
+ * How the "alternative diagnosis" item is suggested, stated once for the reviewer and the report.
+ * Wells leaves the item to the examiner's judgement; the engine only proposes it, and the clinician
+ * confirms or overrides it in the workspace (stored with the encounter, printed in the letter).
+ * The proposal is made from the same cited rules as the differential, with the Wells findings left
+ * out so they neither count for DVT twice nor against its rivals.
  */
 export const WELLS_ALTERNATIVE_METHOD =
-  'Met when another cause, scored on every finding except the Wells items, reaches at least weak strength with at least as many points as DVT.';
+  'Suggested when another cause, scored on every finding except the Wells items, reaches at least weak strength with at least as many points as DVT, and is supported by a present leg finding that DVT does not share (not a Wells item, a feature of DVT, a location or a risk factor); the clinician confirms or overrides it.';

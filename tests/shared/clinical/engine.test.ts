@@ -19,6 +19,17 @@ const typical: Record<string, CaseInput> = {
   'bakers-cyst-rupture': { findings: ['loc-popliteal', 'swelling-behind-knee', 'rf-knee-arthritis-or-meniscal-injury', 'onset-sudden', 'bruising-calf-ankle'] },
   'lumbar-stenosis': { findings: ['loc-buttock', 'bilateral', 'standing-walking-slow-relief', 'relieved-sitting-or-flexion'] },
   tendonitis: { findings: ['loc-achilles', 'onset-gradual', 'worse-running-jumping', 'ex-achilles-tenderness'] },
+  // Vocabulary v2: each as its named reference describes it (kb/references.ts).
+  'acute-limb-ischemia': { findings: ['loc-calf', 'onset-sudden', 'cold-pale-foot', 'ex-diminished-pulses', 'rf-atrial-fibrillation'] },
+  'acute-compartment-syndrome': { findings: ['loc-calf', 'after-trauma', 'rf-leg-fracture-or-crush', 'pain-out-of-proportion', 'ex-pain-on-passive-stretch'] },
+  'achilles-rupture': { findings: ['loc-achilles', 'onset-sudden', 'felt-pop-or-kicked', 'ex-thompson-positive'] },
+  'popliteal-artery-aneurysm': { findings: ['loc-popliteal', 'swelling-behind-knee', 'ex-pulsatile-popliteal-mass', 'rf-arterial-aneurysm'] },
+  cellulitis: { findings: ['loc-calf', 'redness', 'warmth', 'ex-spreading-erythema', 'rf-skin-break'] },
+  'superficial-vein-thrombosis': { findings: ['loc-calf', 'redness', 'ex-tender-superficial-cord', 'rf-varicose-veins'] },
+  'spinal-malignancy-or-infection': { findings: ['loc-lower-back', 'back-pain-night-constant', 'rf-history-of-cancer', 'unexplained-weight-loss'] },
+  fracture: { findings: ['loc-calf', 'rf-training-increase', 'worse-running-jumping', 'ex-focal-bone-tenderness'] },
+  'popliteal-artery-entrapment': { findings: ['loc-calf', 'rf-athlete', 'exertional-relieved-by-rest', 'ex-pulses-lost-on-plantarflexion'] },
+  'chronic-exertional-compartment-syndrome': { findings: ['loc-calf', 'rf-athlete', 'exercise-calf-tightness', 'worse-running-jumping'] },
 };
 
 describe('assess: a typical case of each cause ranks it first', () => {
@@ -55,12 +66,16 @@ describe('assess: red flags', () => {
     expect(flags(assess({ findings: ['dyspnea-or-chest-pain', 'loc-posterior-thigh', 'after-intense-activity'] }))).not.toContain('possible-pe');
   });
 
-  it('cauda equina: saddle numbness or bladder/bowel dysfunction is an emergency with an urgent MRI', () => {
+  it('cauda equina: saddle numbness or bladder/bowel dysfunction is an emergency with an emergency MRI', () => {
     for (const finding of ['saddle-anesthesia', 'bladder-bowel-dysfunction']) {
       const a = assess({ findings: ['loc-lower-back', 'radiates-from-back', finding] });
       expect(a.redFlags[0]).toMatchObject({ id: 'cauda-equina', urgency: 'emergency', because: [finding] });
-      expect(a.imaging[0]).toMatchObject({ modality: 'mri', urgency: 'urgent' });
+      expect(a.imaging[0]).toMatchObject({ modality: 'mri', urgency: 'emergency' });
       expect(a.imaging[0]!.rationale).toMatch(/emergency MRI/);
+      // Nothing raises the question of DVT: the Wells score says it does not apply, and nothing follows from it.
+      expect(a.scores.wellsDvt.applies).toBe(false);
+      expect(a.scores.wellsDvt.nextStep).toMatch(/does not apply/);
+      expect(a.investigations.map((i) => i.test)).not.toContain('d-dimer');
     }
   });
 
@@ -89,14 +104,95 @@ describe('assess: red flags', () => {
   });
 });
 
+describe('assess: red flags of vocabulary v2', () => {
+  it('a suddenly cold, pale foot is acute limb ischaemia, an emergency, with no imaging to delay the referral', () => {
+    const a = assess({ findings: ['loc-popliteal', 'ex-pulsatile-popliteal-mass', 'onset-sudden', 'cold-pale-foot', 'pain-at-rest', 'ex-diminished-pulses'] });
+    expect(a.redFlags[0]).toMatchObject({ id: 'suspected-acute-limb-ischemia', urgency: 'emergency' });
+    expect(flags(a)).not.toContain('critical-limb-ischemia');
+    expect(flags(a)).toContain('suspected-popliteal-aneurysm');
+    expect(a.imaging).toEqual([]);
+    // The same foot cold for weeks, with claudication, is chronic limb-threatening ischaemia: urgent, with a Doppler.
+    const chronic = assess({ findings: ['loc-calf', 'onset-gradual', 'cold-pale-foot', 'pain-at-rest', 'exertional-relieved-by-rest', 'ex-diminished-pulses'] });
+    expect(chronic.redFlags.map((f) => `${f.id}:${f.urgency}`)).toEqual(['critical-limb-ischemia:urgent']);
+    expect(modalities(chronic)).toContain('doppler-ultrasound:urgent');
+  });
+
+  it('breathlessness after recent surgery is a possible PE, an emergency, without a swollen calf', () => {
+    for (const risk of ['rf-recent-surgery', 'rf-long-travel-or-immobility', 'rf-leg-fracture-or-crush', 'rf-active-cancer']) {
+      const a = assess({ findings: ['loc-calf', 'dyspnea-or-chest-pain', risk], absent: ['calf-swelling'] });
+      expect(a.redFlags[0], risk).toMatchObject({ id: 'possible-pe', urgency: 'emergency' });
+    }
+  });
+
+  it('sciatica in both legs, or a deficit in both legs, is cauda equina: an emergency; stenosis’s walking pain in both legs is not', () => {
+    expect(assess({ findings: ['loc-lower-back', 'bilateral', 'radiates-from-back', 'radiates-below-knee'] }).redFlags[0]).toMatchObject({ id: 'cauda-equina', urgency: 'emergency' });
+    expect(assess({ findings: ['loc-lower-back', 'bilateral-neuro-deficit'] }).redFlags[0]).toMatchObject({ id: 'cauda-equina', urgency: 'emergency' });
+    expect(flags(assess({ findings: ['loc-buttock', 'bilateral', 'standing-walking-slow-relief', 'relieved-sitting-or-flexion', 'numbness'] }))).toEqual([]);
+  });
+
+  it('pain out of proportion after a fracture is compartment syndrome, an emergency; the same pain without an injury is not', () => {
+    const a = assess({ findings: ['loc-calf', 'rf-leg-fracture-or-crush', 'pain-out-of-proportion'] });
+    expect(a.redFlags[0]).toMatchObject({ id: 'suspected-compartment-syndrome', urgency: 'emergency' });
+    expect(flags(assess({ findings: ['loc-calf', 'pain-out-of-proportion'] }))).not.toContain('suspected-compartment-syndrome');
+  });
+
+  it('back pain with a cancer history is urgent; with a new deficit it is an emergency, and so is its MRI', () => {
+    const urgent = assess({ findings: ['loc-lower-back', 'rf-history-of-cancer'] });
+    expect(urgent.redFlags).toEqual([expect.objectContaining({ id: 'suspected-spinal-malignancy', urgency: 'urgent' })]);
+    expect(modalities(urgent)).toEqual(['mri:urgent']);
+    const emergency = assess({ findings: ['loc-lower-back', 'rf-history-of-cancer', 'weakness'] });
+    expect(emergency.redFlags[0]).toMatchObject({ id: 'suspected-spinal-malignancy', urgency: 'emergency' });
+    expect(emergency.redFlags[0]!.action).toMatch(/^Emergency: .*24 hours/);
+    expect(modalities(emergency)).toEqual(['mri:emergency']);
+  });
+
+  it('back pain with fever, or night pain in someone who injects drugs, is a possible spinal infection: an emergency', () => {
+    expect(assess({ findings: ['loc-lower-back', 'fever'] }).redFlags[0]).toMatchObject({ id: 'suspected-spinal-infection', urgency: 'emergency' });
+    expect(assess({ findings: ['back-pain-night-constant', 'rf-iv-drug-use'] }).redFlags[0]).toMatchObject({ id: 'suspected-spinal-infection', urgency: 'emergency' });
+    // Fever with a red calf and no back pain is not a spinal infection.
+    expect(flags(assess({ findings: ['loc-calf', 'fever', 'ex-spreading-erythema'] }))).not.toContain('suspected-spinal-infection');
+  });
+
+  it('a pulsatile lump behind the knee raises a popliteal aneurysm, urgent, with a duplex before anyone aspirates it', () => {
+    const a = assess({ findings: ['loc-popliteal', 'swelling-behind-knee', 'ex-pulsatile-popliteal-mass'] });
+    expect(a.redFlags).toEqual([expect.objectContaining({ id: 'suspected-popliteal-aneurysm', urgency: 'urgent' })]);
+    expect(a.imaging[0]).toMatchObject({ modality: 'doppler-ultrasound', urgency: 'urgent' });
+    expect(a.imaging[0]!.rationale).toMatch(/Do not aspirate/);
+    expect(rank(a, 'popliteal-artery-aneurysm')).toBeLessThan(rank(a, 'bakers-cyst-rupture'));
+  });
+
+  it('"felt a pop" at the heel with a positive calf squeeze is an Achilles rupture, not a strain', () => {
+    const a = assess({ findings: ['loc-achilles', 'onset-sudden', 'felt-pop-or-kicked', 'ex-thompson-positive'] });
+    expect(a.differential[0]!.cause).toBe('achilles-rupture');
+    expect(entry(a, 'muscle-strain').supporting).not.toContain('felt-pop-or-kicked');
+  });
+
+  it('keeps a must-not-miss cause with a key sign in the top three, saying why, until a finding excludes it', () => {
+    // A strain picture with a lump behind the knee: the aneurysm is kept visible.
+    const findings = ['loc-calf', 'after-intense-activity', 'localized-tenderness', 'rf-athlete', 'onset-sudden', 'worse-running-jumping', 'exercise-calf-tightness', 'ex-popliteal-mass'];
+    const kept = entry(assess({ findings }), 'popliteal-artery-aneurysm');
+    expect(kept.rank).toBeLessThanOrEqual(3);
+    expect(kept.keptVisible).toMatchObject({ because: ['ex-popliteal-mass'] });
+    expect(kept.keptVisible!.reason).toMatch(/pulsation/);
+    // Examined and not pulsatile: it ranks on its points again.
+    const excluded = entry(assess({ findings, absent: ['ex-pulsatile-popliteal-mass'] }), 'popliteal-artery-aneurysm');
+    expect(excluded.keptVisible).toBeUndefined();
+    expect(excluded.rank).toBeGreaterThan(3);
+  });
+});
+
 describe('assess: look-alikes', () => {
   it('a ruptured Baker’s cyst outranks DVT when bruising and knee disease are there; DVT is still checked with a D-dimer', () => {
     const a = assess({
       findings: ['loc-popliteal', 'loc-calf', 'unilateral', 'onset-sudden', 'char-sharp', 'swelling-behind-knee', 'calf-swelling', 'bruising-calf-ankle', 'rf-knee-arthritis-or-meniscal-injury'],
     });
     expect(a.differential[0]!.cause).toBe('bakers-cyst-rupture');
-    expect(entry(a, 'dvt').against).toContain('bruising-calf-ankle');
+    // The look-alike is weighed once, in the Wells alternative item, not also as a rule against DVT.
+    expect(entry(a, 'dvt').against).not.toContain('bruising-calf-ankle');
     expect(a.scores.wellsDvt).toMatchObject({ category: 'unlikely', alternative: 'bakers-cyst-rupture' });
+    expect(a.scores.wellsDvt.alternativeJudgement).toMatchObject({ state: 'suggested', suggested: 'bakers-cyst-rupture' });
+    expect(a.scores.wellsDvt.alternativeJudgement!.suggestedBecause).toContain('bruising-calf-ankle');
+    expect(rank(a, 'dvt')).toBeLessThanOrEqual(3);
     expect(a.investigations.map((i) => i.test)).toContain('d-dimer');
     expect(a.imaging.find((i) => i.modality === 'doppler-ultrasound')?.for).toEqual(['dvt', 'bakers-cyst-rupture']);
   });
@@ -134,8 +230,9 @@ describe('assess: look-alikes', () => {
   it('a calf strain after sprinting outranks DVT even with some swelling, and no DVT red flag is raised', () => {
     const a = assess({ findings: ['loc-calf', 'unilateral', 'calf-swelling', 'after-intense-activity', 'localized-tenderness', 'rf-athlete', 'onset-sudden'] });
     expect(a.differential[0]!.cause).toBe('muscle-strain');
-    expect(entry(a, 'dvt').against).toContain('after-intense-activity');
+    expect(entry(a, 'dvt').against).not.toContain('after-intense-activity');
     expect(flags(a)).not.toContain('suspected-dvt');
+    expect(rank(a, 'dvt')).toBeLessThanOrEqual(3);
     expect(a.scores.wellsDvt).toMatchObject({ category: 'unlikely', alternative: 'muscle-strain' });
     expect(a.investigations.find((i) => i.test === 'd-dimer')?.rationale).toMatch(/Wells score is -2 points, unlikely/);
   });
@@ -153,12 +250,33 @@ describe('assess: pertinent negatives', () => {
     expect(entry(after, 'pad').against).toEqual(['ex-diminished-pulses']);
   });
 
-  it('no calf swelling and no DVT risk factors lower DVT', () => {
+  it('no calf swelling lowers DVT; absent risk factors do not (not having one is no evidence against DVT)', () => {
     const findings = ['loc-calf', 'unilateral', 'char-aching'];
     const before = entry(assess({ findings }), 'dvt');
-    const after = entry(assess({ findings, absent: ['calf-swelling', 'rf-long-travel-or-immobility', 'rf-recent-surgery', 'rf-estrogen-medication'] }), 'dvt');
-    expect(after.score).toBeLessThan(before.score);
-    expect(after.against).toEqual(['calf-swelling', 'rf-long-travel-or-immobility', 'rf-recent-surgery', 'rf-estrogen-medication']);
+    const noRisk = entry(assess({ findings, absent: ['rf-long-travel-or-immobility', 'rf-recent-surgery', 'rf-estrogen-medication'] }), 'dvt');
+    const noSwelling = entry(assess({ findings, absent: ['calf-swelling', 'rf-long-travel-or-immobility', 'rf-recent-surgery', 'rf-estrogen-medication'] }), 'dvt');
+    expect(noRisk.score).toBe(before.score);
+    expect(noSwelling.score).toBeLessThan(before.score);
+    expect(noSwelling.against).toEqual(['calf-swelling']);
+  });
+
+  it('a swollen, warm calf keeps its DVT red flag and urgent Doppler whatever absent risk factors are recorded', () => {
+    const findings = ['loc-calf', 'unilateral', 'calf-swelling', 'ex-calf-swelling-3cm', 'warmth'];
+    const allRiskAbsent = ['rf-long-travel-or-immobility', 'rf-recent-surgery', 'rf-obesity', 'rf-smoking', 'rf-estrogen-medication', 'rf-active-cancer', 'rf-previous-dvt', 'rf-leg-paralysis-or-cast'];
+    for (const absent of [[], allRiskAbsent]) {
+      const a = assess({ findings, absent });
+      expect(flags(a), absent.join()).toContain('suspected-dvt');
+      expect(modalities(a), absent.join()).toContain('doppler-ultrasound:urgent');
+    }
+  });
+
+  it('counts one observation once: no calf swelling, no 3 cm swelling and no swollen leg subtract as one', () => {
+    const a = assess({ findings: ['loc-calf'], absent: ['calf-swelling', 'ex-calf-swelling-3cm', 'ex-entire-leg-swollen'] });
+    const dvt = entry(a, 'dvt');
+    expect(dvt.points).toBe(1 - 2);
+    const counted = dvt.basis.filter((b) => b.countedIn === undefined).map((b) => b.finding);
+    expect(counted).toEqual(['loc-calf', 'calf-swelling']);
+    expect(dvt.basis.filter((b) => b.countedIn !== undefined).map((b) => b.countedIn)).toEqual(['dvt:no-calf-swelling', 'dvt:no-calf-swelling']);
   });
 
   it('a negative straight-leg raise lowers sciatica', () => {
@@ -176,11 +294,53 @@ describe('assess: the Wells score', () => {
     expect(w.criteria.map((c) => c.met)).toEqual([true, true, false, false, true, false, false, true, true, false]);
   });
 
-  it('is always present, 0 points and unlikely for a case with nothing in it, and says when DVT is not in question', () => {
+  it('is always present, and says it does not apply when nothing raises the question of DVT', () => {
     const w = assess({ findings: [] }).scores.wellsDvt;
-    expect(w).toMatchObject({ points: 0, category: 'unlikely', items: [] });
+    expect(w).toMatchObject({ points: 0, category: 'unlikely', items: [], applies: false });
     expect(w.alternative).toBeUndefined();
-    expect(w.nextStep).toMatch(/^Nothing recorded raises the question of DVT/);
+    expect(w.nextStep).toBe('The Wells score does not apply: nothing recorded raises the question of DVT.');
+    // A strain with nothing of DVT: no alternative proposed, so no "-2 points" against a DVT nobody suspects.
+    const strain = assess(typical['muscle-strain']!).scores.wellsDvt;
+    expect(strain).toMatchObject({ applies: false, points: 0, alternativeJudgement: { state: 'none' } });
+  });
+
+  it('applies to signs or symptoms of DVT other than a swollen or tender leg (NICE NG158)', () => {
+    const cases = [
+      ['loc-calf', 'warmth'],
+      ['loc-popliteal', 'redness'],
+      ['loc-calf', 'unilateral', 'rf-recent-surgery'],
+      ['ex-collateral-veins'],
+    ];
+    for (const findings of cases) expect(assess({ findings }).scores.wellsDvt.applies, findings.join()).toBe(true);
+    for (const findings of [['loc-calf'], ['loc-calf', 'rf-recent-surgery'], ['loc-posterior-thigh', 'unilateral', 'rf-smoking']]) {
+      expect(assess({ findings }).scores.wellsDvt.applies, findings.join()).toBe(false);
+    }
+  });
+
+  it('Wells likely always brings the suspected-DVT flag and an urgent Doppler, with or without a swollen leg', () => {
+    const a = assess({ findings: ['loc-calf', 'unilateral', 'rf-active-cancer', 'rf-previous-dvt'] });
+    expect(a.scores.wellsDvt).toMatchObject({ applies: true, category: 'likely', points: 2 });
+    expect(a.redFlags.find((f) => f.id === 'suspected-dvt')).toMatchObject({ urgency: 'urgent', criteria: [expect.objectContaining({ id: 'dvt-wells-likely' })] });
+    expect(modalities(a)).toContain('doppler-ultrasound:urgent');
+  });
+
+  it('proposes an alternative only when a present leg finding supports it, and the clinician can confirm or override it', () => {
+    const findings = ['loc-calf', 'unilateral', 'calf-swelling', 'ex-pitting-edema', 'redness', 'warmth', 'ex-spreading-erythema', 'fever', 'rf-skin-break'];
+    const suggested = assess({ findings }).scores.wellsDvt;
+    expect(suggested).toMatchObject({ alternative: 'cellulitis', points: -1, alternativeJudgement: { state: 'suggested', suggested: 'cellulitis' } });
+    expect(suggested.alternativeJudgement!.suggestedBecause).toEqual(expect.arrayContaining(['ex-spreading-erythema']));
+    const confirmed = assess({ findings, wellsAlternative: { met: true } }).scores.wellsDvt;
+    expect(confirmed).toMatchObject({ points: -1, alternativeJudgement: { state: 'confirmed' } });
+    const overridden = assess({ findings, wellsAlternative: { met: false } });
+    expect(overridden.scores.wellsDvt).toMatchObject({ points: 1, category: 'unlikely', alternativeJudgement: { state: 'overridden', suggested: 'cellulitis' } });
+    expect(overridden.scores.wellsDvt.alternative).toBeUndefined();
+    // With no alternative, the swollen leg raises the DVT flag.
+    expect(flags(overridden)).toContain('suspected-dvt');
+    const other = assess({ findings, wellsAlternative: { met: true, cause: 'superficial-vein-thrombosis' } }).scores.wellsDvt;
+    expect(other).toMatchObject({ alternative: 'superficial-vein-thrombosis', alternativeJudgement: { state: 'overridden', chosen: 'superficial-vein-thrombosis' } });
+    // A cause with only a location or a risk factor for it is never proposed.
+    const bare = assess({ findings: ['loc-calf', 'unilateral', 'calf-swelling', 'rf-athlete', 'rf-knee-arthritis-or-meniscal-injury'] }).scores.wellsDvt;
+    expect(bare.alternativeJudgement).toMatchObject({ state: 'none' });
   });
 
   it('is likely at 2 points, unlikely at 1', () => {
@@ -190,14 +350,22 @@ describe('assess: the Wells score', () => {
 });
 
 describe('assess: output', () => {
-  it('lists every cause once, ranked 1..n by score, ties with must-not-miss causes first then in knowledge-base order', () => {
+  it('with nothing recorded, lists every cause once in the source’s order, each with no findings recorded', () => {
     const a = assess({ findings: [] });
     expect(a.differential.map((d) => d.rank)).toEqual(knowledgeBase.causes.map((_, i) => i + 1));
-    expect(a.differential.map((d) => d.cause)).toEqual([
-      'dvt',
-      'pad',
-      ...knowledgeBase.causes.filter((c) => !c.mustNotMiss).map((c) => c.id),
-    ]);
+    expect(a.differential.map((d) => d.cause)).toEqual(knowledgeBase.causes.map((c) => c.id));
+    expect(new Set(a.differential.map((d) => d.evidence))).toEqual(new Set(['none']));
+    expect(a.redFlags).toEqual([]);
+    expect(a.imaging).toEqual([]);
+  });
+
+  it('tells no evidence from conflicting evidence that nets to zero', () => {
+    // PAD: cramping (+1) against normal pulses (-2.5) and a calf (+1): -0.5, for and against.
+    const a = assess({ findings: ['loc-calf', 'char-cramping'], absent: ['ex-diminished-pulses'] });
+    expect(entry(a, 'pad').evidence).toBe('conflicting');
+    expect(entry(a, 'sciatica').evidence).toBe('none');
+    expect(entry(a, 'dvt').evidence).toBe('for');
+    expect(entry(assess({ findings: [], absent: ['ex-diminished-pulses'] }), 'pad').evidence).toBe('against');
   });
 
   it('gives the same assessment whatever order the findings are listed in', () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Assessment } from '../../../shared/clinical/assessment.ts';
 import { knowledgeBase } from '../../../shared/clinical/index.ts';
@@ -11,11 +11,17 @@ import { knowledgeBase } from '../../../shared/clinical/index.ts';
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 export const sharedDir = resolve(repoRoot, '../shared');
 export const vignettesDir = join(sharedDir, 'vignettes');
+/** Vocabulary v2's vignettes (new causes, red-flag urgencies, `above` and `noRedFlags`). */
+export const vignettesV2Dir = join(sharedDir, 'vignettes-v2');
+export const vignetteDirs: readonly string[] = [vignettesDir, vignettesV2Dir];
 export const sourcePath = join(sharedDir, 'source', 'back-of-the-legs-pain-causes.txt');
-export const vocabularyPath = join(sharedDir, 'spec', 'vocabulary.json');
+/** Vocabulary v2 supersedes v1 (additive): the knowledge base implements v2 and keeps every v1 id. */
+export const vocabularyPath = join(sharedDir, 'spec', 'vocabulary-v2.json');
+export const vocabularyV1Path = join(sharedDir, 'spec', 'vocabulary.json');
 export const cliPath = join(repoRoot, 'electron', 'cli', 'assess.ts');
 
 export interface Vignette {
+  /** The folder and file, e.g. "vignettes-v2/achilles-rupture-classic.json". */
   readonly file: string;
   readonly id: string;
   readonly title: string;
@@ -23,12 +29,16 @@ export interface Vignette {
   readonly expect: Record<string, unknown>;
 }
 
-export function loadVignettes(): Vignette[] {
-  if (!existsSync(vignettesDir)) return [];
-  return readdirSync(vignettesDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((file) => ({ file, ...(JSON.parse(readFileSync(join(vignettesDir, file), 'utf8')) as Omit<Vignette, 'file'>) }));
+/** The vignettes of one folder (default: both), found at run time; none when the folder is missing. */
+export function loadVignettes(dirs: readonly string[] = vignetteDirs): Vignette[] {
+  return dirs.flatMap((dir) =>
+    !existsSync(dir)
+      ? []
+      : readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => ({ ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<Vignette, 'file'>), file: `${basename(dir)}/${f}` })),
+  );
 }
 
 export interface CliResult {
@@ -87,8 +97,11 @@ const checkers: Readonly<Record<string, Checker>> = {
       .filter(([id, urgency]) => a.redFlags.find((f) => f.id === id)?.urgency !== urgency)
       .map(([id, urgency]) => `red flag ${id} is ${a.redFlags.find((f) => f.id === id)?.urgency ?? 'not raised'}, expected ${urgency}`),
   imaging: (a, v) => (v as string[]).filter((m) => !suggested(a).includes(m)).map((m) => `${m} not suggested`),
+  // "Urgent" in the contract means at least urgent: imaging an emergency calls for is more so.
   imagingUrgent: (a, v) =>
-    (v as string[]).filter((m) => a.imaging.find((i) => i.modality === m)?.urgency !== 'urgent').map((m) => `${m} not suggested as urgent`),
+    (v as string[])
+      .filter((m) => !['urgent', 'emergency'].includes(a.imaging.find((i) => i.modality === m)?.urgency ?? 'none'))
+      .map((m) => `${m} not suggested as urgent or emergency`),
   wellsDvt: (a, v) => {
     const { points, category } = v as { points?: number; category?: string };
     const w = a.scores.wellsDvt;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FINDING_GROUPS, assess, causeById, findingById, knowledgeBase } from '../../../shared/clinical/index.ts';
 import type { Citation } from '../../../shared/clinical/assessment.ts';
 import type { Condition } from '../../../shared/clinical/types.ts';
-import { repoRoot, sourcePath, vocabularyPath } from './helpers.ts';
+import { repoRoot, sourcePath, vocabularyPath, vocabularyV1Path } from './helpers.ts';
 
 /**
  * The knowledge base is data a clinician reviews; these checks keep it whole: every vocabulary id
@@ -18,6 +18,8 @@ interface VocabularyItem {
   label: string;
   source?: string;
   external?: boolean;
+  reference?: string;
+  mustNotMiss?: boolean;
 }
 interface Vocabulary {
   causes: VocabularyItem[];
@@ -26,7 +28,9 @@ interface Vocabulary {
   'red-flags': (VocabularyItem & { meaning: string })[];
 }
 
-const vocabulary: Vocabulary | undefined = existsSync(vocabularyPath) ? (JSON.parse(readFileSync(vocabularyPath, 'utf8')) as Vocabulary) : undefined;
+const read = (path: string): Vocabulary | undefined => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Vocabulary) : undefined);
+const vocabulary = read(vocabularyPath);
+const vocabularyV1 = read(vocabularyV1Path);
 const source: string | undefined = existsSync(sourcePath) ? readFileSync(sourcePath, 'utf8') : undefined;
 
 const sectionIds = new Set(knowledgeBase.sections.map((s) => s.id));
@@ -46,7 +50,7 @@ function citations(value: unknown, where = 'knowledgeBase'): { where: string; ci
   );
 }
 
-describe('knowledge base: vocabulary v1 is the floor', () => {
+describe('knowledge base: vocabulary v2 (which keeps every v1 id) is the floor', () => {
   it.skipIf(vocabulary === undefined)('accepts and labels every finding of the vocabulary, in its group', () => {
     for (const [group, items] of Object.entries(vocabulary!.findings)) {
       const kbGroup = group === 'location' ? 'location' : group;
@@ -59,7 +63,11 @@ describe('knowledge base: vocabulary v1 is the floor', () => {
   });
 
   it.skipIf(vocabulary === undefined)('has every cause, imaging modality and red flag of the vocabulary', () => {
-    for (const c of vocabulary!.causes) expect(causeById(c.id), c.id).toMatchObject({ label: c.label, citation: { source: c.source } });
+    for (const c of vocabulary!.causes) {
+      expect(causeById(c.id), c.id).toMatchObject({ label: c.label });
+      if (c.source !== undefined) expect(causeById(c.id)!.citation.source, c.id).toBe(c.source);
+      else expect(causeById(c.id)!.citation.reference, `${c.id} is external: it cites a reference`).toBeDefined();
+    }
     expect(knowledgeBase.imaging.map((i) => i.id)).toEqual(vocabulary!.imaging.map((i) => i.id));
     expect(knowledgeBase.redFlags.map((f) => f.id)).toEqual(vocabulary!['red-flags'].map((f) => f.id));
   });
@@ -75,14 +83,37 @@ describe('knowledge base: vocabulary v1 is the floor', () => {
     }
   });
 
-  it('has the red-flag urgencies the vocabulary’s meanings give', () => {
-    expect(Object.fromEntries(knowledgeBase.redFlags.map((f) => [f.id, f.urgency]))).toEqual({
-      'suspected-dvt': 'urgent',
-      'possible-pe': 'emergency',
-      'cauda-equina': 'emergency',
-      'progressive-neuro-deficit': 'urgent',
-      'critical-limb-ischemia': 'urgent',
+  it.skipIf(vocabularyV1 === undefined)('keeps every id of vocabulary v1 (stored encounters stay valid)', () => {
+    for (const item of Object.values(vocabularyV1!.findings).flat()) expect(findingById(item.id), item.id).toBeDefined();
+    for (const c of vocabularyV1!.causes) expect(causeById(c.id), c.id).toBeDefined();
+    for (const f of vocabularyV1!['red-flags']) expect(knowledgeBase.redFlags.map((x) => x.id), f.id).toContain(f.id);
+  });
+
+  it.skipIf(vocabulary === undefined)('marks as must-not-miss the causes the vocabulary marks (v2) and DVT and PAD (v1)', () => {
+    const expected = vocabulary!.causes.filter((c) => c.mustNotMiss === true).map((c) => c.id);
+    expect(knowledgeBase.causes.filter((c) => c.mustNotMiss).map((c) => c.id)).toEqual(['dvt', 'pad', ...expected]);
+  });
+
+  it('reaches the urgencies the vocabulary’s meanings give, each with an action written for it', () => {
+    const reach = Object.fromEntries(knowledgeBase.redFlags.map((f) => [f.id, [...new Set(f.criteria.map((c) => c.urgency))].sort()]));
+    expect(reach).toEqual({
+      'suspected-dvt': ['urgent'],
+      'possible-pe': ['emergency'],
+      'cauda-equina': ['emergency'],
+      'progressive-neuro-deficit': ['urgent'],
+      'critical-limb-ischemia': ['urgent'],
+      'suspected-acute-limb-ischemia': ['emergency'],
+      'suspected-compartment-syndrome': ['emergency'],
+      'suspected-spinal-infection': ['emergency'],
+      'suspected-spinal-malignancy': ['emergency', 'urgent'],
+      'suspected-popliteal-aneurysm': ['urgent'],
     });
+    for (const f of knowledgeBase.redFlags) {
+      expect(Object.keys(f.action).sort(), f.id).toEqual(reach[f.id]);
+      // An emergency's action says so in its first word; an urgent one never calls itself an emergency first.
+      if (f.action.emergency !== undefined) expect(f.action.emergency, f.id).toMatch(/^Emergency/);
+      if (f.action.urgent !== undefined) expect(f.action.urgent, f.id).not.toMatch(/^Emergency/);
+    }
   });
 });
 
@@ -125,7 +156,6 @@ describe('knowledge base: findings and causes', () => {
       expect(c.presentation.length, c.id).toBeGreaterThan(0);
       expect(c.shortLabel.length, c.id).toBeLessThanOrEqual(30);
     }
-    expect(knowledgeBase.causes.filter((c) => c.mustNotMiss).map((c) => c.id)).toEqual(['dvt', 'pad']);
   });
 
   it('keeps the ICD-10 codes reviewed for each cause', () => {
@@ -139,6 +169,16 @@ describe('knowledge base: findings and causes', () => {
       'bakers-cyst-rupture': ['M66.0', 'M71.2'],
       'lumbar-stenosis': ['M48.0'],
       tendonitis: ['M76.6'],
+      'acute-limb-ischemia': ['I74.3'],
+      'acute-compartment-syndrome': ['T79.6', 'M62.2'],
+      'achilles-rupture': ['S86.0'],
+      'popliteal-artery-aneurysm': ['I72.4'],
+      cellulitis: ['L03.1'],
+      'superficial-vein-thrombosis': ['I80.0'],
+      'spinal-malignancy-or-infection': ['C79.5', 'M46.4', 'G06.1'],
+      fracture: ['S82.2', 'S82.4', 'M84.3'],
+      'popliteal-artery-entrapment': ['I77.1'],
+      'chronic-exertional-compartment-syndrome': ['M62.8'],
     });
   });
 });
@@ -239,8 +279,8 @@ describe('knowledge base: rules and conditions', () => {
     }
   });
 
-  it('uses every finding: in a rule, a red-flag trigger or the Wells score', () => {
-    const used = JSON.stringify([knowledgeBase.rules, knowledgeBase.redFlagTriggers, knowledgeBase.wells.criteria]);
+  it('uses every finding: in a rule, a red-flag criterion or the Wells score', () => {
+    const used = JSON.stringify([knowledgeBase.rules, knowledgeBase.redFlags, knowledgeBase.wells.criteria]);
     for (const f of findingIds) expect(used, f).toContain(`"${f}"`);
   });
 
@@ -251,24 +291,100 @@ describe('knowledge base: rules and conditions', () => {
     }
   });
 
-  function conditionRefs(c: Condition): { findings: string[]; causes: string[]; redFlags: string[] } {
-    if ('finding' in c) return { findings: [c.finding], causes: [], redFlags: [] };
-    if ('cause' in c) return { findings: [], causes: [c.cause], redFlags: [] };
-    if ('redFlag' in c) return { findings: [], causes: [], redFlags: [c.redFlag] };
-    if ('wells' in c) return { findings: [], causes: [], redFlags: [] };
-    const parts = ('anyOf' in c ? c.anyOf : c.allOf).map(conditionRefs);
-    return { findings: parts.flatMap((p) => p.findings), causes: parts.flatMap((p) => p.causes), redFlags: parts.flatMap((p) => p.redFlags) };
+  interface Refs {
+    findings: string[];
+    absent: string[];
+    causes: string[];
+    redFlags: string[];
+    unlessRedFlags: string[];
+    wells: boolean;
   }
+  const none = (): Refs => ({ findings: [], absent: [], causes: [], redFlags: [], unlessRedFlags: [], wells: false });
+  function conditionRefs(c: Condition): Refs {
+    if ('finding' in c) return { ...none(), findings: [c.finding] };
+    if ('absent' in c) return { ...none(), absent: [c.absent] };
+    if ('cause' in c) return { ...none(), causes: [c.cause] };
+    if ('redFlag' in c) return { ...none(), redFlags: [c.redFlag] };
+    if ('unlessRedFlag' in c) return { ...none(), unlessRedFlags: [c.unlessRedFlag] };
+    if ('wells' in c || 'wellsAlternative' in c) return { ...none(), wells: true };
+    const parts = ('anyOf' in c ? c.anyOf : c.allOf).map(conditionRefs);
+    return {
+      findings: parts.flatMap((p) => p.findings),
+      absent: parts.flatMap((p) => p.absent),
+      causes: parts.flatMap((p) => p.causes),
+      redFlags: parts.flatMap((p) => p.redFlags),
+      unlessRedFlags: parts.flatMap((p) => p.unlessRedFlags),
+      wells: parts.some((p) => p.wells),
+    };
+  }
+  const topUrgency = (id: string): number => Math.max(...knowledgeBase.redFlags.find((f) => f.id === id)!.criteria.map((c) => (c.urgency === 'emergency' ? 2 : 1)));
 
-  it('raises each red flag by one trigger naming known ids, depending only on earlier red flags', () => {
+  it('raises each red flag by named criteria over present findings, never by a cause’s rank or score', () => {
     const flagIds = knowledgeBase.redFlags.map((f) => f.id);
-    expect(knowledgeBase.redFlagTriggers.map((t) => t.redFlag)).toEqual(flagIds);
-    knowledgeBase.redFlagTriggers.forEach((t, i) => {
-      const refs = conditionRefs(t.when);
-      for (const f of refs.findings) expect(findingIds, t.redFlag).toContain(f);
-      for (const c of refs.causes) expect(causeIds, t.redFlag).toContain(c);
-      for (const r of refs.redFlags) expect(flagIds.slice(0, i), t.redFlag).toContain(r);
-    });
+    for (const flag of knowledgeBase.redFlags) {
+      expect(flag.criteria.length, flag.id).toBeGreaterThan(0);
+      expect(new Set(flag.criteria.map((c) => c.id)).size, flag.id).toBe(flag.criteria.length);
+      for (const criterion of flag.criteria) {
+        const where = `${flag.id}/${criterion.id}`;
+        const refs = conditionRefs(criterion.when);
+        for (const f of refs.findings) expect(findingIds, where).toContain(f);
+        expect(refs.causes, `${where} reads a cause's rank or score`).toEqual([]);
+        // An absent finding would let a pertinent negative take the flag away.
+        expect(refs.absent, `${where} reads an absent finding`).toEqual([]);
+        expect(refs.redFlags, `${where} depends on another flag being raised`).toEqual([]);
+        for (const r of refs.unlessRedFlags) {
+          expect(flagIds, where).toContain(r);
+          // Giving way only to a more specific flag of the same or higher urgency.
+          expect(topUrgency(r), `${where} gives way to ${r}, which is less urgent`).toBeGreaterThanOrEqual(criterion.urgency === 'emergency' ? 2 : 1);
+        }
+        expect(criterion.label.length, where).toBeGreaterThan(15);
+      }
+    }
+  });
+
+  it('gives every must-not-miss cause, and only those, key signs over known findings', () => {
+    expect(knowledgeBase.mustNotMiss.map((m) => m.cause)).toEqual(knowledgeBase.causes.filter((c) => c.mustNotMiss).map((c) => c.id));
+    for (const m of knowledgeBase.mustNotMiss) {
+      const refs = conditionRefs(m.keySigns);
+      expect(refs.findings.length, m.cause).toBeGreaterThan(0);
+      for (const f of [...refs.findings, ...(m.excludedWhen === undefined ? [] : conditionRefs(m.excludedWhen).absent)]) expect(findingIds, m.cause).toContain(f);
+      expect({ ...refs, findings: [] }, `${m.cause}: key signs are findings only`).toEqual(none());
+      if (m.excludedWhen !== undefined) expect(conditionRefs(m.excludedWhen).findings, `${m.cause}: excluded only by absent findings`).toEqual([]);
+    }
+  });
+
+  it('never subtracts for an absent risk factor, and counts an observation once within one cause', () => {
+    const group = new Map(knowledgeBase.findings.map((f) => [f.id, f.group]));
+    for (const r of knowledgeBase.rules) {
+      if (r.when === 'absent') expect(group.get(r.finding), `${r.id}: an absent risk factor is no evidence against a cause`).not.toBe('risk-factors');
+    }
+    const observations = new Map<string, Set<string>>();
+    for (const r of knowledgeBase.rules) {
+      if (r.observation === undefined) continue;
+      const key = `${r.cause}|${r.observation}`;
+      observations.set(key, (observations.get(key) ?? new Set()).add(r.id));
+    }
+    for (const [key, ids] of observations) expect(ids.size, `observation ${key} groups one rule only`).toBeGreaterThan(1);
+    // The same observation read by two rules of one cause: a swelling, a measured swelling, a swollen leg.
+    const dvtSwelling = knowledgeBase.rules.filter((r) => r.cause === 'dvt' && ['calf-swelling', 'ex-calf-swelling-3cm', 'ex-entire-leg-swollen'].includes(r.finding));
+    expect(new Set(dvtSwelling.map((r) => r.observation))).toEqual(new Set(['leg-swelling']));
+  });
+
+  it('weighs DVT’s look-alikes only in the Wells alternative item, not also as rules against DVT', () => {
+    // A present finding that argues against DVT must not be one that supports another cause.
+    const supportsOther = new Set(knowledgeBase.rules.filter((r) => r.cause !== 'dvt' && r.when === 'present' && r.weight > 0).map((r) => r.finding));
+    const against = knowledgeBase.rules.filter((r) => r.cause === 'dvt' && r.when === 'present' && r.weight < 0 && supportsOther.has(r.finding));
+    expect(against.map((r) => r.id)).toEqual([]);
+  });
+
+  it('gives every rule a basis for its weight: the source, a quoted published figure, or an explicit expert estimate', () => {
+    for (const r of knowledgeBase.rules) {
+      if (r.basis.kind === 'source') expect(r.basis.statement, r.id).toBe(r.quote);
+      else if (r.basis.kind === 'published') {
+        expect(referenceIds, r.id).toContain(r.basis.reference);
+        expect(r.basis.quote.length, r.id).toBeGreaterThan(20);
+      } else expect(r.basis.note, r.id).toMatch(/estimate/);
+    }
   });
 
   it('suggests imaging and tests only for known causes, with known conditions and a rationale template', () => {
@@ -281,8 +397,10 @@ describe('knowledge base: rules and conditions', () => {
       const refs = conditionRefs(rule.when);
       for (const f of refs.findings) expect(findingIds, rule.id).toContain(f);
       for (const c of refs.causes) expect(causeIds, rule.id).toContain(c);
-      for (const r of refs.redFlags) expect(flagIds, rule.id).toContain(r);
+      for (const r of [...refs.redFlags, ...refs.unlessRedFlags]) expect(flagIds, rule.id).toContain(r);
       expect(rule.rationale, rule.id).toMatch(/\{findings\}/);
+      // Urgency from a red flag only when the rule is called for by one.
+      if (rule.urgency === 'red-flag') expect(refs.redFlags.length, rule.id).toBeGreaterThan(0);
     }
   });
 
@@ -294,7 +412,55 @@ describe('knowledge base: rules and conditions', () => {
   });
 
   it('names its version and review date', () => {
-    expect(knowledgeBase.version).toMatch(/^\d{4}\.\d{1,2}\.\d+\+vocabulary-v1$/);
+    expect(knowledgeBase.version).toMatch(/^\d{4}\.\d{1,2}\.\d+\+vocabulary-v2$/);
+    expect(knowledgeBase.vocabulary).toBe('v2');
     expect(knowledgeBase.reviewedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe.skipIf(vocabulary === undefined)('knowledge base: the references vocabulary v2 names', () => {
+  /** The vocabulary names references in words; these are the knowledge base's entries for them. */
+  const REFERENCE_OF: Readonly<Record<string, string>> = {
+    'AAOS 2010': 'aaos-achilles-2010',
+    'Maffulli 1998': 'maffulli-1998',
+    'ACR 2024': 'acr-stress-fracture-2024',
+    'Patel 2011': 'patel-2011',
+    'BOAST 10': 'boast-10-2014',
+    'Donaldson 2014': 'donaldson-2014',
+    'ESVS 2020': 'esvs-ali-2020',
+    'Fraipont 2003': 'fraipont-2003',
+    'Pedowitz 1990': 'pedowitz-1990',
+    'GIRFT 2023': 'girft-ces-2023',
+    'NICE CKS sciatica': 'nice-cks-sciatica',
+    'NICE CKS cellulitis': 'nice-cks-cellulitis',
+    'NICE CKS low back pain': 'nice-cks-low-back-pain',
+    'NICE CKS superficial vein thrombosis': 'nice-cks-svt',
+    'NICE NG141': 'nice-ng141',
+    'NICE NG234': 'nice-ng234',
+    'NICE NG59': 'nice-ng59',
+    'SVS 2022': 'svs-paa-2022',
+    'Sinha 2012': 'sinha-2012',
+  };
+  const named = (reference: string): string[] =>
+    reference.split('; ').map((name) => {
+      const key = Object.keys(REFERENCE_OF).find((k) => name.startsWith(k));
+      expect(key, `no knowledge-base reference for "${name}"`).toBeDefined();
+      return REFERENCE_OF[key!]!;
+    });
+  const cited = (c: Citation): string[] => (c.reference === undefined ? [] : split(c.reference));
+
+  it('cites, for every v2 finding, cause and red flag that names a reference, each reference it names', () => {
+    const items: { id: string; reference: string; citation: Citation }[] = [
+      ...Object.values(vocabulary!.findings)
+        .flat()
+        .filter((f) => f.reference !== undefined)
+        .map((f) => ({ id: f.id, reference: f.reference!, citation: findingById(f.id)!.citation })),
+      ...vocabulary!.causes.filter((c) => c.reference !== undefined).map((c) => ({ id: c.id, reference: c.reference!, citation: causeById(c.id)!.citation })),
+      ...vocabulary!['red-flags']
+        .filter((f) => f.reference !== undefined)
+        .map((f) => ({ id: f.id, reference: f.reference!, citation: knowledgeBase.redFlags.find((x) => x.id === f.id)!.citation })),
+    ];
+    expect(items.length).toBeGreaterThan(30);
+    for (const item of items) for (const ref of named(item.reference)) expect(cited(item.citation), item.id).toContain(ref);
   });
 });

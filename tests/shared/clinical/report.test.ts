@@ -52,4 +52,32 @@ describe('formatReport', () => {
   it('is the same text for the same assessment', () => {
     expect(formatReport(assess(dvtWithPe))).toBe(formatReport(assess(dvtWithPe)));
   });
+
+  it('carries one urgency everywhere: the emergency flag, its criterion and its emergency MRI', () => {
+    const text = formatReport(assess({ findings: ['loc-lower-back', 'radiates-from-back', 'radiates-below-knee', 'bilateral', 'bilateral-neuro-deficit'] }));
+    expect(text).toContain('[EMERGENCY] Possible cauda equina syndrome');
+    expect(text).toContain('Criterion met (emergency): New numbness or weakness in both legs');
+    expect(text).toMatch(/MRI: EMERGENCY, for Sciatica/);
+    // Nothing raises the question of DVT: one line, no score, no next step from it.
+    expect(text).toContain('WELLS SCORE FOR DVT (two-level): The Wells score does not apply: nothing recorded raises the question of DVT.');
+    expect(text).not.toMatch(/points, DVT unlikely/);
+  });
+
+  it('says "no findings recorded" instead of a score for a cause nothing bears on, and explains the strength words once', () => {
+    const text = formatReport(assess({ findings: ['loc-achilles', 'ex-thompson-positive'] }));
+    expect(text).toMatch(/\. Sciatica \(.*\): no findings recorded/);
+    expect(text).toMatch(/Achilles tendon rupture: score 0\.\d{3}, (weak|moderate|strong)/);
+    expect(text.split('it is not a probability').length - 1).toBe(1);
+    const empty = formatReport(assess({ findings: [] }));
+    expect(empty).toContain('No findings recorded yet: the causes are listed in the source’s order, not ranked.');
+  });
+
+  it('prints the Wells alternative as the clinician judged it', () => {
+    const findings = ['loc-calf', 'unilateral', 'calf-swelling', 'ex-pitting-edema', 'ex-spreading-erythema', 'fever', 'rf-skin-break'];
+    expect(formatReport(assess({ findings }))).toContain('Alternative diagnosis: suggested by the engine: Cellulitis, not yet confirmed by the clinician');
+    expect(formatReport(assess({ findings, wellsAlternative: { met: true } }))).toContain('Alternative diagnosis: Cellulitis, suggested and confirmed by the clinician');
+    expect(formatReport(assess({ findings, wellsAlternative: { met: false } }))).toContain(
+      'Alternative diagnosis: the clinician judged no alternative at least as likely (suggested: Cellulitis)',
+    );
+  });
 });

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { Assessment } from '../../../shared/clinical/assessment.ts';
 import { assess } from '../../../shared/clinical/index.ts';
-import { checkExpectations, loadVignettes, runCli, vignettesDir, withCaseFile } from './helpers.ts';
+import { checkExpectations, loadVignettes, runCli, vignetteDirs, withCaseFile } from './helpers.ts';
 
 /**
- * Every vignette in ../shared/vignettes, found at run time, through the same code path as the
+ * Every vignette in ../shared/vignettes and ../shared/vignettes-v2, found at run time, through the same code path as the
  * command: the case is written to a file and `assess --json <file>` is spawned.
  */
 const vignettes = loadVignettes();
 
-describe('clinical vignettes (../shared/vignettes) through the assess command', () => {
-  if (vignettes.length === 0) {
-    it.skip(`no vignettes found at ${vignettesDir}: skipped`, () => {});
-    return;
+describe('clinical vignettes (../shared/vignettes, ../shared/vignettes-v2) through the assess command', () => {
+  for (const dir of vignetteDirs) {
+    if (loadVignettes([dir]).length === 0) it.skip(`no vignettes found at ${dir}: skipped`, () => {});
   }
+  if (vignettes.length === 0) return;
 
   it.each(vignettes.map((v) => [v.file, v] as const))('%s', (_file, vignette) => {
     const result = withCaseFile(JSON.stringify(vignette.case), (file) => runCli(['--json', file]));

@@ -19,7 +19,8 @@ const EXPORTED_AT = '2026-04-01T09:00:00.000Z';
 
 async function send(repo: MemoryRepository, bundle: R4.TransactionBundle): Promise<Bundle> {
   const router = new FhirRouter();
-  const [outcome, response] = await router.handleRequest({ method: 'POST', url: '', pathname: '', params: {}, query: {}, body: bundle }, repo);
+  // The router rewrites the bundle it is given (references, ids): send a copy, so the tests' bundle stays as exported.
+  const [outcome, response] = await router.handleRequest({ method: 'POST', url: '', pathname: '', params: {}, query: {}, body: structuredClone(bundle) }, repo);
   expect(outcome.issue?.[0]?.severity, JSON.stringify(outcome)).toBe('information');
   return response as Bundle;
 }

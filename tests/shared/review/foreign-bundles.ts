@@ -111,5 +111,6 @@ export const others = [
   },
 ];
 
-export const bundle = (birthDate: string, start: string) => ({ resourceType: 'Bundle', type: 'searchset', entry: [patient(birthDate), encounter(start), ...others] });
+// Each call builds its own copy: a test that edits its bundle must not change the next test's.
+export const bundle = (birthDate: string, start: string) => ({ resourceType: 'Bundle', type: 'searchset', entry: [patient(birthDate), encounter(start), ...structuredClone(others)] });
 
