@@ -1,4 +1,5 @@
 import type { Condition } from '../types.ts';
+import { anyFinding } from './conditionBuilders.ts';
 
 /**
  * When DVT is in question: one definition, used by the Wells panel, the suspected-DVT red flag,
@@ -8,7 +9,6 @@ import type { Condition } from '../types.ts';
  * accompanied by swelling, warmth, and redness", "most commonly behind the calves").
  */
 
-const anyFinding = (ids: readonly string[]): Condition => ({ anyOf: ids.map((finding) => ({ finding })) });
 
 /** Signs of a swollen or tender leg vein (the Wells examination items and the source's swelling). */
 export const DVT_SIGNS: readonly string[] = [
@@ -38,8 +38,8 @@ export const VTE_RISK_FACTORS: readonly string[] = [
   'rf-leg-fracture-or-crush',
 ];
 
-export const DVT_SIGN: Condition = anyFinding(DVT_SIGNS);
-export const VTE_RISK: Condition = anyFinding(VTE_RISK_FACTORS);
+export const DVT_SIGN: Condition = anyFinding(...DVT_SIGNS);
+export const VTE_RISK: Condition = anyFinding(...VTE_RISK_FACTORS);
 
 /**
  * DVT is in question: a sign of DVT; or pain behind the calf or knee with warmth or redness (the
@@ -49,8 +49,8 @@ export const VTE_RISK: Condition = anyFinding(VTE_RISK_FACTORS);
 export const DVT_IN_QUESTION: Condition = {
   anyOf: [
     DVT_SIGN,
-    { allOf: [anyFinding(DVT_PAIN_SITES), anyFinding(['warmth', 'redness'])] },
-    { allOf: [anyFinding(DVT_PAIN_SITES), { finding: 'unilateral' }, VTE_RISK] },
+    { allOf: [anyFinding(...DVT_PAIN_SITES), anyFinding('warmth', 'redness')] },
+    { allOf: [anyFinding(...DVT_PAIN_SITES), { finding: 'unilateral' }, VTE_RISK] },
   ],
 };
 

@@ -1,4 +1,5 @@
-import type { Condition, MustNotMissDef } from '../types.ts';
+import type { MustNotMissDef } from '../types.ts';
+import { anyFinding } from './conditionBuilders.ts';
 import { DVT_IN_QUESTION } from './dvt.ts';
 
 /**
@@ -8,7 +9,6 @@ import { DVT_IN_QUESTION } from './dvt.ts';
  * until the recorded findings exclude it. One entry per must-not-miss cause (checked by the tests).
  */
 
-const anyFinding = (...ids: string[]): Condition => ({ anyOf: ids.map((finding) => ({ finding })) });
 
 export const mustNotMiss: readonly MustNotMissDef[] = [
   {

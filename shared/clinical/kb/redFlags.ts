@@ -1,4 +1,5 @@
-import type { Condition, RedFlagDef } from '../types.ts';
+import type { RedFlagDef } from '../types.ts';
+import { all, anyFinding } from './conditionBuilders.ts';
 import { DVT_IN_QUESTION, DVT_SIGN, VTE_RISK } from './dvt.ts';
 
 /**
@@ -11,8 +12,6 @@ import { DVT_IN_QUESTION, DVT_SIGN, VTE_RISK } from './dvt.ts';
  * specific and more urgent. The order is the vocabulary's.
  */
 
-const anyFinding = (...ids: string[]): Condition => ({ anyOf: ids.map((finding) => ({ finding })) });
-const all = (...parts: Condition[]): Condition => ({ allOf: parts });
 
 /** Pain of spinal origin: back pain, pain radiating from the back, or constant or night back pain. */
 const SPINAL_PAIN = anyFinding('loc-lower-back', 'radiates-from-back', 'back-pain-night-constant');
