@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startBridge } from '../../electron/main/bridge/server.ts';
 import { openServices } from '../../electron/main/services.ts';
 import { createClient, type Client } from '../../shared/api/client.ts';
+import { ApiError } from '../../shared/api/errors.ts';
 import type { Services } from '../../shared/api/methods.ts';
 import { httpInvoke } from '../../shared/api/transport.ts';
 
@@ -192,4 +193,22 @@ export function birthDateForAge(age: number, today = new Date()): string {
   const d = new Date(Date.UTC(today.getUTCFullYear() - age, today.getUTCMonth(), today.getUTCDate()));
   d.setUTCMonth(d.getUTCMonth() - 1);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Services whose encounter.save fails with a full disk while `failing` is true: what a test needs to
+ * show that text which cannot be stored stays on screen with the reason.
+ */
+export function savesThatCanFail(): { failing: boolean; readonly wrap: (services: Services) => Services } {
+  const control = {
+    failing: false,
+    wrap: (services: Services): Services => ({
+      ...services,
+      'encounter.save': (input) => {
+        if (control.failing) throw new ApiError('io', 'The disk is full.');
+        return services['encounter.save'](input);
+      },
+    }),
+  };
+  return control;
 }

@@ -1,8 +1,6 @@
 import type { Browser, Dialog } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ApiError } from '../../shared/api/errors.ts';
-import type { Services } from '../../shared/api/methods.ts';
-import { launchBrowser, openApp, type App } from './harness.ts';
+import { launchBrowser, openApp, savesThatCanFail, type App } from './harness.ts';
 import { clickFinding, startEncounter, waitSaved } from './pages.ts';
 
 /**
@@ -104,23 +102,16 @@ describe('leaving an encounter stores its last changes first', () => {
 });
 
 describe('leaving when the changes cannot be stored keeps them on screen and says so', () => {
-  let refusing = false;
-  const wrap = (services: Services): Services => ({
-    ...services,
-    'encounter.save': (input) => {
-      if (refusing) throw new ApiError('io', 'The disk is full.');
-      return services['encounter.save'](input);
-    },
-  });
+  const saves = savesThatCanFail();
 
   test('Alt+N and the history stay on the encounter with the reason; once saving works again, leaving goes on', async () => {
-    refusing = false;
-    const app = await openApp(browser, { profile: true, wrapServices: wrap });
+    saves.failing = false;
+    const app = await openApp(browser, { profile: true, wrapServices: saves.wrap });
     try {
       const { page } = app;
       const id = await startEncounter(page, { name: 'Stuck Patient' });
       await waitSaved(page);
-      refusing = true;
+      saves.failing = true;
       await page.getByRole('textbox', { name: 'Notes' }).fill('Typed while the disk was full');
       for (const key of ['Alt+N', 'Alt+Y']) {
         await page.keyboard.press(key);
@@ -131,7 +122,7 @@ describe('leaving when the changes cannot be stored keeps them on screen and say
         expect(page.url()).toContain(`#/encounter/${encodeURIComponent(id)}`);
         expect(await page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('Typed while the disk was full');
       }
-      refusing = false;
+      saves.failing = false;
       await page.keyboard.press('Alt+Y');
       await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
       expect((await app.client.encounter.get({ id })).notes).toBe('Typed while the disk was full');
@@ -141,13 +132,13 @@ describe('leaving when the changes cannot be stored keeps them on screen and say
   });
 
   test('closing the window asks first, and the text stays', async () => {
-    refusing = false;
-    const app = await openApp(browser, { profile: true, wrapServices: wrap });
+    saves.failing = false;
+    const app = await openApp(browser, { profile: true, wrapServices: saves.wrap });
     try {
       const { page } = app;
       await startEncounter(page, { name: 'Unclosed Patient' });
       await waitSaved(page);
-      refusing = true;
+      saves.failing = true;
       await page.getByRole('textbox', { name: 'Notes' }).fill('Not to be lost on closing');
       await page.getByRole('alert').filter({ hasText: /Not saved yet/ }).waitFor();
       const asked = new Promise<Dialog>((resolve, reject) => {
@@ -161,7 +152,7 @@ describe('leaving when the changes cannot be stored keeps them on screen and say
       expect(page.isClosed()).toBe(false);
       expect(await page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('Not to be lost on closing');
     } finally {
-      refusing = false;
+      saves.failing = false;
       await app.close();
     }
   });

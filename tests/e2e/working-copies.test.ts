@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ApiError } from '../../shared/api/errors.ts';
-import type { Services } from '../../shared/api/methods.ts';
-import { launchBrowser, openApp } from './harness.ts';
+import { launchBrowser, openApp, savesThatCanFail } from './harness.ts';
 import { startEncounter, waitSaved } from './pages.ts';
 
 /**
@@ -59,15 +57,8 @@ describe('working copies in local storage', () => {
   });
 
   test('a restore clears every copy kept in the browser, after saying so', async () => {
-    let refusing = false;
-    const wrap = (services: Services): Services => ({
-      ...services,
-      'encounter.save': (input) => {
-        if (refusing) throw new ApiError('io', 'The disk is full.');
-        return services['encounter.save'](input);
-      },
-    });
-    const app = await openApp(browser, { profile: true, wrapServices: wrap });
+    const saves = savesThatCanFail();
+    const app = await openApp(browser, { profile: true, wrapServices: saves.wrap });
     try {
       const { page } = app;
       await app.client.encounter.save({ seenAt: '2026-11-25T10:30:00.000Z', patient: { name: 'Backed Up Patient' } });
@@ -76,7 +67,7 @@ describe('working copies in local storage', () => {
 
       const id = await startEncounter(page, { name: 'Unstored Patient' });
       await waitSaved(page);
-      refusing = true;
+      saves.failing = true;
       await page.getByRole('textbox', { name: 'Notes' }).fill('Never stored');
       await page.getByRole('alert').filter({ hasText: /Not saved yet/ }).waitFor();
       await page.keyboard.press('Alt+Y');
