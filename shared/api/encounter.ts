@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StoredAssessment } from '../clinical/assessment.ts';
-import { CauseId, FindingIdList, Sex, refineDisjointFindings } from '../clinical/case.ts';
+import { CauseId, FindingIdList, Sex, WellsAlternativeJudgement, refineDisjointFindings } from '../clinical/case.ts';
 import { icd10Choices } from '../coding/icd10.ts';
 
 /** The encounter as spec/encounter-api.md fixes it. */
@@ -121,7 +121,21 @@ export const EncounterFields = z.object({
    */
   workingDiagnosisCode: z.string().max(20).optional(),
   referral: Referral.nullable().default(null),
+  /**
+   * The clinician's judgement of the Wells item "alternative diagnosis at least as likely as DVT":
+   * met, naming the alternative, or not met. Absent (as in encounters stored before it existed):
+   * the engine's suggestion stands. Stored with the revision and passed to the engine as it is.
+   */
+  wellsAlternative: WellsAlternativeJudgement.optional(),
 });
+
+/** "Not met" names no alternative: a cause goes only with a judgement that the item is met. */
+function refineWellsAlternative(v: { wellsAlternative?: WellsAlternativeJudgement | undefined }, ctx: z.RefinementCtx): void {
+  const w = v.wellsAlternative;
+  if (w !== undefined && !w.met && w.cause !== undefined) {
+    ctx.addIssue({ code: 'custom', message: 'An alternative diagnosis is named only when the Wells item is judged met', path: ['wellsAlternative', 'cause'] });
+  }
+}
 
 /** A chosen ICD-10 code needs a working diagnosis it belongs to. */
 function refineWorkingDiagnosisCode(v: { workingDiagnosis: string | null; workingDiagnosisCode?: string | undefined }, ctx: z.RefinementCtx): void {
@@ -146,6 +160,7 @@ export const EncounterDraft = EncounterFields.extend({
 })
   .superRefine(refineDisjointFindings)
   .superRefine(refineWorkingDiagnosisCode)
+  .superRefine(refineWellsAlternative)
   .superRefine((v, ctx) => {
     if (v.id !== undefined && v.baseRevision === undefined) {
       ctx.addIssue({ code: 'custom', message: 'Saving an existing encounter needs the revision it was based on', path: ['baseRevision'] });

@@ -77,13 +77,14 @@ export interface PrioritySuggestion {
 }
 
 /**
- * The priority the assessment calls for: emergency if any red flag is an emergency; urgent if a
- * red flag or a suggested imaging study is urgent; otherwise routine. Pure, so the renderer shows
+ * The priority the assessment calls for: emergency if any red flag or suggested imaging study is
+ * an emergency; urgent if one is urgent; otherwise routine. Pure, so the renderer shows
  * the same suggestion the letter prints.
  */
 export function suggestPriority(assessment: Pick<Assessment, 'redFlags' | 'imaging'>): PrioritySuggestion {
   const emergency = [
     ...assessment.redFlags.filter((f) => f.urgency === 'emergency').map((f) => f.label),
+    // Imaging carries the urgency of the red flag that calls for it (v2): an emergency study is an emergency referral.
     ...assessment.imaging.filter((i) => i.urgency === 'emergency').map((i) => `Emergency ${i.label}`),
   ];
   if (emergency.length > 0) return { priority: 'emergency', because: emergency };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, PROFILE } from './harness.ts';
 import { causeById } from '../../shared/clinical/index.ts';
-import { clickFinding, clickRegion, completeFirstRun, differentialItems, escapeRegExp, findingRadio, findingState, labelOf, redFlagsRegion, startEncounter, typeFinding, waitSaved } from './pages.ts';
+import { clickFinding, clickRegion, completeFirstRun, differentialItems, escapeRegExp, findingRadio, findingState, labelOf, openRedFlags, redFlagsRegion, showAllCauses, startEncounter, typeFinding, waitSaved } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -333,6 +333,7 @@ describe('documenting an encounter', () => {
       await startEncounter(page, { name: 'Details Patient' });
       await clickRegion(page, 'calf', 'left');
       await typeFinding(page, 'calf-swelling', 'present');
+      await showAllCauses(page);
       const item = (label: string) => differentialItems(page).filter({ hasText: new RegExp(`^${escapeRegExp(label)}`) });
       const dvt = causeById('dvt')!.label;
       const rankOf = async (label: string) => (await differentialItems(page).allInnerTexts()).findIndex((t) => t.startsWith(label));
@@ -358,6 +359,9 @@ describe('documenting an encounter', () => {
       await clickRegion(page, 'lower-back', 'left');
       await typeFinding(page, 'saddle-anesthesia', 'present');
       const flags = redFlagsRegion(page);
+      // One line per flag, naming its urgency; opened, what raised it and what to do.
+      expect(await flags.innerText()).toMatch(/EMERGENCY/i);
+      await openRedFlags(page);
       const text = await flags.innerText();
       expect(text).toMatch(/EMERGENCY/i);
       expect(text).toContain(labelOf('saddle-anesthesia'));

@@ -133,25 +133,40 @@ export function artifactPath(name: string): string {
 export interface Vignette {
   readonly id: string;
   readonly title: string;
+  /** The folder it was found in: vignettes (v1) or vignettes-v2. */
+  readonly folder: VignetteFolder;
   readonly case: { readonly age?: number; readonly sex?: 'female' | 'male' | 'other' | 'unknown'; readonly findings: readonly string[]; readonly absent?: readonly string[] };
   readonly expect: {
     readonly topCause?: string;
     readonly redFlags?: readonly string[];
     readonly noRedFlags?: readonly string[];
+    /** v2: red-flag id to the urgency it must have. */
+    readonly redFlagUrgency?: Readonly<Record<string, 'emergency' | 'urgent'>>;
+    /** v2: pairs [a, b]: cause a ranks above cause b. */
+    readonly above?: readonly (readonly [string, string])[];
+    /** The causes are among the first n. */
+    readonly inTop?: { readonly n: number; readonly causes: readonly string[] };
     readonly imaging?: readonly string[];
     readonly imagingUrgent?: readonly string[];
-    readonly wellsDvt?: { readonly points: number; readonly category: string };
+    readonly wellsDvt?: { readonly points?: number; readonly category: string };
   };
 }
 
-/** The vignettes of ../shared/vignettes, found at run time (none when the folder is absent). */
-export function loadVignettes(): Vignette[] {
-  const dir = join(SHARED, 'vignettes');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Vignette);
+export type VignetteFolder = 'vignettes' | 'vignettes-v2';
+
+/**
+ * The vignettes of ../shared/vignettes and ../shared/vignettes-v2 (or only the folder named), found
+ * at run time; none from a folder that is absent.
+ */
+export function loadVignettes(folders: readonly VignetteFolder[] = ['vignettes']): Vignette[] {
+  return folders.flatMap((folder) => {
+    const dir = join(SHARED, folder);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => ({ ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<Vignette, 'folder'>), folder }));
+  });
 }
 
 /** axe-core's source, evaluated in the page over CDP (the page's CSP forbids injected scripts). */

@@ -68,12 +68,15 @@ test('a keyboard-only run: profile, new encounter, findings, body map, sign', as
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Calf, left leg');
     await page.keyboard.press('Enter');
 
-    // A finding control: Tab to it, arrows change its state.
+    // A finding control: Tab to it; arrows move between its options without changing it, Space chooses.
     await page.keyboard.press('Alt+F');
     await tabTo(page, 'input[name="f-loc-popliteal"]');
     visible.push(await focusVisible(page));
-    await page.keyboard.press('ArrowRight'); // not recorded -> present
-    await page.keyboard.press('ArrowRight'); // present -> absent
+    await page.keyboard.press('ArrowRight'); // to "present"
+    await page.keyboard.press('ArrowRight'); // to "absent"
+    expect(await findingState(page, 'loc-popliteal')).toBe('not recorded');
+    visible.push(await focusVisible(page));
+    await page.keyboard.press('Space');
 
     // Complaint with Alt+C.
     await page.keyboard.press('Alt+C');

@@ -100,12 +100,25 @@ export async function findingState(page: Page, id: string): Promise<'present' | 
 /** The items of the differential in rank order: their text, which begins with the cause label. */
 export const differentialItems = (page: Page): Locator => page.locator('ol[aria-label="Differential diagnosis"] > li');
 
+/** The list shows the top three causes; this opens the whole list (it stays open while the encounter is). */
+export async function showAllCauses(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: /^Show all \d+ causes$/ });
+  if ((await button.count()) > 0) await button.click();
+}
+
 export async function differentialLabels(page: Page, causeLabels: readonly string[]): Promise<string[]> {
+  await showAllCauses(page);
   const texts = await differentialItems(page).allInnerTexts();
   return texts.map((t) => causeLabels.find((l) => t.startsWith(l)) ?? `?${t.slice(0, 40)}`);
 }
 
-export const redFlagsRegion = (page: Page): Locator => page.getByRole('region', { name: 'Red flags', exact: true });
+export const redFlagsRegion = (page: Page): Locator => page.getByRole('region', { name: /^Red flags( \(\d+\))?$/ });
+
+/** Opens every red flag (each is one line until opened), so its criteria, what raised it and what to do show. */
+export async function openRedFlags(page: Page): Promise<void> {
+  const closed = redFlagsRegion(page).locator('details:not([open]) > summary');
+  while ((await closed.count()) > 0) await closed.first().click();
+}
 
 /** Waits until the save state says everything typed is stored. */
 export async function waitSaved(page: Page): Promise<void> {

@@ -34,7 +34,8 @@ beforeAll(async () => {
   // One patient seen three times, through the ordinary save and sign path.
   const visits = [
     { seenAt: '2026-09-01T09:00:00.000Z', findings: ['loc-posterior-thigh', 'after-intense-activity', 'onset-sudden'], notes: 'Sprinting at football.' },
-    { seenAt: '2026-09-15T09:00:00.000Z', findings: ['loc-calf', 'unilateral', 'calf-swelling'], notes: 'Calf now swollen; plays the xylophone in a band.' },
+    // An aching calf, no sign of DVT (a swollen calf alone raises the suspected-DVT flag since v2): the flag is new at the third visit.
+    { seenAt: '2026-09-15T09:00:00.000Z', findings: ['loc-calf', 'unilateral', 'char-aching'], notes: 'Calf now aching; plays the xylophone in a band.' },
     { seenAt: '2026-10-01T09:00:00.000Z', findings: DVT_PICTURE, notes: 'Swelling worse after a long flight.' },
   ];
   for (const v of visits) {

@@ -5,7 +5,11 @@ import { birthDateForAge, launchBrowser, loadVignettes, openApp, type Vignette }
 import { enterCase } from './enter-case.ts';
 import { differentialItems, differentialLabels, findingState, labelOf, redFlagsRegion, startEncounter, typeFinding, waitSaved } from './pages.ts';
 
-const vignettes = loadVignettes();
+const causeLabel = (id: string) => causeById(id)!.label;
+
+/** Both folders: v1's vignettes and v2's, each entered by clicking and typing as a clinician would. */
+const vignettes = loadVignettes(['vignettes', 'vignettes-v2']);
+const URGENCY_WORD = { emergency: 'Emergency', urgent: 'Urgent' } as const;
 const causeLabels = knowledgeBase.causes.map((c) => c.label);
 const redFlagLabel = (id: string) => knowledgeBase.redFlags.find((f) => f.id === id)?.label ?? id;
 const imagingLabel = (id: string) => knowledgeBase.imaging.find((i) => i.id === id)?.label ?? id;
@@ -22,7 +26,7 @@ afterAll(async () => {
 
 describe.skipIf(vignettes.length === 0)('each vignette, documented as a clinician would', () => {
   for (const v of vignettes) {
-    test(`${v.id}: ${v.title}`, async () => {
+    test(`${v.folder}/${v.id}: ${v.title}`, async () => {
       const app = await openApp(browser, { profile: true });
       try {
         const { page } = app;
@@ -42,12 +46,23 @@ describe.skipIf(vignettes.length === 0)('each vignette, documented as a clinicia
         // The checklist shows the engine's ranking of exactly what was entered.
         const shown = await differentialLabels(page, causeLabels);
         expect(shown).toEqual(engineOrder(v.case));
-        if (v.expect.topCause) expect(shown[0]).toBe(causeById(v.expect.topCause)!.label);
+        if (v.expect.topCause) expect(shown[0]).toBe(causeLabel(v.expect.topCause));
+        for (const [a, b] of v.expect.above ?? []) {
+          expect(shown.indexOf(causeLabel(a)), `${a} above ${b}`).toBeGreaterThanOrEqual(0);
+          expect(shown.indexOf(causeLabel(a)), `${a} above ${b}`).toBeLessThan(shown.indexOf(causeLabel(b)));
+        }
+        if (v.expect.inTop) for (const c of v.expect.inTop.causes) expect(shown.slice(0, v.expect.inTop.n), `${c} in the top ${v.expect.inTop.n}`).toContain(causeLabel(c));
 
+        // Each red flag is one line naming its urgency; a flag expected absent has no line at all.
         const flags = redFlagsRegion(page);
         const flagsText = await flags.innerText();
         for (const f of v.expect.redFlags ?? []) expect(flagsText).toContain(redFlagLabel(f));
-        for (const f of v.expect.noRedFlags ?? []) expect(flagsText).not.toContain(redFlagLabel(f));
+        for (const f of v.expect.noRedFlags ?? []) expect(await flags.locator(`li[data-flag="${f}"]`).count(), `${f} not raised`).toBe(0);
+        for (const [f, urgency] of Object.entries(v.expect.redFlagUrgency ?? {})) {
+          const line = await flags.locator(`li[data-flag="${f}"] summary`).innerText();
+          expect(line.toLowerCase(), `${f} is ${urgency}`).toContain(URGENCY_WORD[urgency].toLowerCase());
+          expect(line).toContain(redFlagLabel(f));
+        }
 
         const imaging = page.getByRole('list', { name: 'Imaging suggestions' });
         for (const m of v.expect.imaging ?? []) {
@@ -59,7 +74,7 @@ describe.skipIf(vignettes.length === 0)('each vignette, documented as a clinicia
         }
         if (v.expect.wellsDvt) {
           const wells = await page.getByRole('region', { name: 'Wells score for DVT' }).innerText();
-          expect(wells).toContain(`${v.expect.wellsDvt.points} points`);
+          if (v.expect.wellsDvt.points !== undefined) expect(wells).toContain(`${v.expect.wellsDvt.points} points`);
           expect(wells).toContain(`DVT ${v.expect.wellsDvt.category}`);
         }
 
@@ -70,6 +85,7 @@ describe.skipIf(vignettes.length === 0)('each vignette, documented as a clinicia
         expect([...stored.absent].sort()).toEqual([...(v.case.absent ?? [])].sort());
         expect(stored.patient.sex).toBe(sex);
         if (v.expect.topCause) expect(stored.assessment.differential[0]?.cause).toBe(v.expect.topCause);
+        for (const [f, urgency] of Object.entries(v.expect.redFlagUrgency ?? {})) expect(stored.assessment.redFlags.find((r) => r.id === f)?.urgency).toBe(urgency);
         expect(app.consoleErrors).toEqual([]);
       } finally {
         await app.close();

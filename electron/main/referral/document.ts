@@ -3,6 +3,7 @@ import type { Addendum, Encounter } from '../../../shared/api/encounter.ts';
 import type { ClinicianProfile } from '../../../shared/api/profile.ts';
 import type { ReferralOptions } from '../../../shared/api/referral.ts';
 import type { Citation, DifferentialEntry, StoredAssessment } from '../../../shared/clinical/assessment.ts';
+import { isAlternativeCriterion, wellsAlternativeSentence } from '../../../shared/review/wells-alternative.ts';
 import { ageAt, formatCalendarDate, formatDate, formatDateTime, formatGivenDate } from './format.ts';
 import { referralKnowledgeBase, type KnowledgeBaseLike, type ReferralKnowledgeBase } from './kb.ts';
 import { resolveReferral, type ResolvedReferral } from './wording.ts';
@@ -109,7 +110,7 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
     content.push(findingsTable('Pertinent negatives (checked and absent)', kb, encounter.absent, 'None recorded.'));
   }
   if (sections.differential) content.push(differentialTable(`Differential diagnosis (top ${differentialTop})`, shown, kb));
-  if (sections.wells && wellsRelevant(encounter, shown)) content.push(section('Wells score for DVT', wellsBlocks(assessment, citations)));
+  if (sections.wells && wellsRelevant(encounter, shown)) content.push(section('Wells score for DVT', wellsBlocks(assessment, kb, citations)));
   if (sections.imaging) content.push(section('Imaging and investigations suggested', imagingBlocks(assessment, kb, citations)));
   if (sections.treatment) content.push(section('Treatment tried', paragraphs(resolved.wording.treatmentTried || 'None recorded.')));
   // The Notes switch governs the encounter's general notes only: the text written for this referral
@@ -267,6 +268,14 @@ class Citations {
       return this.titles.length;
     });
     return numbers.length === 0 ? { text: '' } : { text: `Sources: [${numbers.join(', ')}]`, style: 'small' };
+  }
+  /**
+   * The same mark as the end of a line of text, after two spaces: a line less per cited block,
+   * which keeps a letter with red flags, Wells and imaging within two pages.
+   */
+  markAtEnd(citation: Citation): Content {
+    const mark = this.mark(citation) as { text: string; style?: string };
+    return mark.text === '' ? { text: '' } : { ...mark, text: `  ${mark.text}` };
   }
 }
 
@@ -430,16 +439,18 @@ function redFlagBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, 
   if (assessment.redFlags.length === 0) return [block({ text: 'No red flags among the recorded findings.', color: COLORS.muted }, 50)];
   return assessment.redFlags.map((flag) => {
     const raisedBy = flag.because.map((id) => kb.findingLabel(id)).join('; ') || 'Not recorded';
-    const size = sizeOf(flag.label, raisedBy, flag.action);
+    // The guideline criteria met (v2), each with the urgency it calls for.
+    const criteria = (flag.criteria ?? []).map((c) => `${c.label} (${URGENCY_LABEL[c.urgency].toLowerCase()})`).join('; ');
+    const size = sizeOf(flag.label, raisedBy, flag.action, criteria);
     return block(
       {
         unbreakable: size <= KEEP_TOGETHER_MAX,
         margin: [0, 0, 0, 5],
         stack: [
           { text: [{ text: flag.label, bold: true }, { text: `  ${URGENCY_LABEL[flag.urgency]}`, bold: true, color: COLORS.priority[flag.urgency] }] },
+          ...(criteria !== '' ? [{ text: [{ text: 'Criteria met: ', style: 'label' }, criteria] } as Content] : []),
           { text: [{ text: 'Raised by: ', style: 'label' }, raisedBy] },
-          { text: [{ text: 'Action: ', style: 'label' }, flag.action] },
-          citations.mark(flag.citation),
+          { text: [{ text: 'Action: ', style: 'label' }, flag.action, citations.markAtEnd(flag.citation)] },
         ],
       },
       size,
@@ -458,28 +469,48 @@ function differentialTable(title: string, entries: readonly DifferentialEntry[],
   const rows = entries.map((e): TableCell[] => [
     { text: String(e.rank), bold: true },
     { stack: [{ text: e.label, bold: true }, ...(e.mustNotMiss ? [{ text: 'Must not miss', color: COLORS.draft, fontSize: 8 } as Content] : [])] },
-    { text: STRENGTH_LABEL[e.strength] },
+    { text: likelihood(e), ...(e.evidence === 'none' || e.evidence === 'conflicting' ? { color: COLORS.muted } : {}) },
     { stack: basisLines(e, kb) },
   ]);
   const first = entries[0]!;
   return sectionTable(title, [14, 120, 52, '*'], heads, rows, sizeOf(...first.basis.map((b) => b.reason), ...first.supporting, ...first.against));
 }
 
-/** The reasons for and against a cause, each side as one paragraph: dense, and in the engine's order. */
+/**
+ * A cause's likelihood in words: what the findings say comes first (v2: nothing recorded bears on
+ * it, or evidence on both sides cancels out), as on screen; otherwise its strength.
+ */
+function likelihood(e: DifferentialEntry): string {
+  if (e.evidence === 'none') return 'No findings recorded';
+  if (e.evidence === 'conflicting') return 'Conflicting evidence';
+  return STRENGTH_LABEL[e.strength];
+}
+
+/**
+ * The reasons for and against a cause, each side as one paragraph: dense, and in the engine's order.
+ * An observation counted under another rule (v2) is not listed again; a must-not-miss cause kept in
+ * view says why.
+ */
 function basisLines(entry: DifferentialEntry, kb: ReferralKnowledgeBase): Content[] {
-  const forReasons = entry.basis.length > 0 ? entry.basis.filter((b) => b.weight >= 0).map((b) => b.reason) : entry.supporting.map((id) => kb.findingLabel(id));
-  const againstReasons = entry.basis.length > 0 ? entry.basis.filter((b) => b.weight < 0).map((b) => b.reason) : entry.against.map((id) => kb.findingLabel(id));
+  const counted = entry.basis.filter((b) => b.countedIn === undefined);
+  const forReasons = entry.basis.length > 0 ? counted.filter((b) => b.weight >= 0).map((b) => b.reason) : entry.supporting.map((id) => kb.findingLabel(id));
+  const againstReasons = entry.basis.length > 0 ? counted.filter((b) => b.weight < 0).map((b) => b.reason) : entry.against.map((id) => kb.findingLabel(id));
   const lines: Content[] = [];
+  if (entry.keptVisible !== undefined) lines.push({ text: [{ text: 'Kept in view: ', bold: true }, entry.keptVisible.reason] });
   if (forReasons.length > 0) lines.push({ text: [{ text: 'For: ', color: COLORS.signed, bold: true }, forReasons.join('; ')] });
   if (againstReasons.length > 0) lines.push({ text: [{ text: 'Against: ', color: COLORS.draft, bold: true }, againstReasons.join('; ')] });
   return lines.length > 0 ? lines : [{ text: 'No recorded finding bears on this cause.', color: COLORS.muted }];
 }
 
 /**
- * The Wells score applies only when DVT is suspected: the score says DVT is likely, DVT is the
- * working diagnosis, or DVT is in the printed differential as more than unlikely.
+ * The Wells score is printed when DVT is in question. An assessment that says whether the score
+ * applies (v2) decides; if it does not apply, the letter says so in one line only when the clinician
+ * made DVT the working diagnosis. For an assessment stored before that (v1): when the score says DVT
+ * is likely, DVT is the working diagnosis, or DVT is in the printed differential as more than unlikely.
  */
 function wellsRelevant(encounter: Encounter, shown: readonly DifferentialEntry[]): boolean {
+  const applies = encounter.assessment.scores.wellsDvt.applies;
+  if (applies !== undefined) return applies || encounter.workingDiagnosis === 'dvt';
   return (
     encounter.assessment.scores.wellsDvt.category === 'likely' ||
     encounter.workingDiagnosis === 'dvt' ||
@@ -487,11 +518,18 @@ function wellsRelevant(encounter: Encounter, shown: readonly DifferentialEntry[]
   );
 }
 
-function wellsBlocks(assessment: StoredAssessment, citations: Citations): Block[] {
+export const WELLS_NOT_APPLICABLE = 'The Wells score does not apply: nothing recorded raises the question of DVT.';
+
+function wellsBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, citations: Citations): Block[] {
   const w = assessment.scores.wellsDvt;
+  if (w.applies === false) return [block({ text: WELLS_NOT_APPLICABLE, color: COLORS.muted }, 60)];
   const points = (n: number): string => `${n > 0 ? '+' : ''}${n}`;
-  const met = w.criteria.filter((c) => c.met);
-  const notMet = w.criteria.filter((c) => !c.met).map((c) => `${c.label} (${points(c.points)})`);
+  // Where there was a suggestion or a judgement (v2), the alternative item gets its own line saying
+  // whose judgement it is; with neither, it is one more criterion not met.
+  const judged = w.alternativeJudgement !== undefined && w.alternativeJudgement.state !== 'none';
+  const listed = w.criteria.filter((c) => !(judged && isAlternativeCriterion(c)));
+  const met = listed.filter((c) => c.met);
+  const notMet = listed.filter((c) => !c.met).map((c) => `${c.label} (${points(c.points)})`);
   const blocks: Block[] = [block({ text: `${w.points} ${Math.abs(w.points) === 1 ? 'point' : 'points'}: DVT ${w.category}`, bold: true }, 30)];
   // Met and not met as two lines of text rather than a table: the same items, a third of the height.
   if (met.length > 0) {
@@ -499,7 +537,13 @@ function wellsBlocks(assessment: StoredAssessment, citations: Citations): Block[
     blocks.push(block({ text: [{ text: 'Met: ', style: 'label' }, metText.join('; ')], margin: [0, 2, 0, 0] }, sizeOf(...metText)));
   }
   if (notMet.length > 0) blocks.push(block({ text: [{ text: 'Not met: ', style: 'label' }, { text: notMet.join('; '), color: COLORS.muted }] }, sizeOf(...notMet)));
-  blocks.push(block({ stack: [{ text: [{ text: 'Next step: ', style: 'label' }, w.nextStep] }, citations.mark(w.citation)], margin: [0, 3, 0, 0] }, w.nextStep.length));
+  const alternative = w.criteria.find(isAlternativeCriterion);
+  const sentence = judged ? wellsAlternativeSentence(w, kb) : null;
+  if (alternative !== undefined && sentence !== null) {
+    const head = `${alternative.label}: ${alternative.met ? `met (${points(alternative.points)})` : 'not met'}. `;
+    blocks.push(block({ text: [{ text: 'Alternative diagnosis: ', style: 'label' }, head, sentence], margin: [0, 2, 0, 0] }, sizeOf(head, sentence)));
+  }
+  blocks.push(block({ text: [{ text: 'Next step: ', style: 'label' }, w.nextStep, citations.markAtEnd(w.citation)], margin: [0, 3, 0, 0] }, w.nextStep.length));
   return blocks;
 }
 
@@ -514,8 +558,7 @@ function imagingBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, 
         stack: [
           title,
           ...(causes.length > 0 ? [{ text: [{ text: `${forLabel}: `, style: 'label' }, forText] } as Content] : []),
-          { text: [{ text: 'Rationale: ', style: 'label' }, rationale] },
-          citations.mark(citation),
+          { text: [{ text: 'Rationale: ', style: 'label' }, rationale, citations.markAtEnd(citation)] },
         ],
       },
       size,
@@ -531,7 +574,17 @@ function imagingBlocks(assessment: StoredAssessment, kb: ReferralKnowledgeBase, 
         img.citation,
       ),
     ),
-    ...assessment.investigations.map((test) => item({ text: test.label, bold: true }, 'For', test.for, test.rationale, test.citation)),
+    ...assessment.investigations.map((test) =>
+      item(
+        test.urgency === undefined
+          ? { text: test.label, bold: true }
+          : { text: [{ text: test.label, bold: true }, { text: `  ${URGENCY_LABEL[test.urgency]}`, bold: true, color: COLORS.priority[test.urgency] }] },
+        'For',
+        test.for,
+        test.rationale,
+        test.citation,
+      ),
+    ),
   ];
   return blocks.length > 0 ? blocks : [block({ text: 'No imaging or other investigation suggested by the assessment.', color: COLORS.muted }, 60)];
 }

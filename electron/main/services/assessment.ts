@@ -22,7 +22,14 @@ export function assessEncounter(fields: Fields): StoredAssessment {
     if (age > 130) throw new ApiError('invalid', 'The date of birth makes the patient older than 130 at the visit.', 'patient.birthDate');
   }
   try {
-    return assessForStorage({ findings: fields.findings, absent: fields.absent, age, sex: fields.patient.sex });
+    return assessForStorage({
+      findings: fields.findings,
+      absent: fields.absent,
+      age,
+      sex: fields.patient.sex,
+      // The clinician's judgement of the Wells alternative item, as stored with this revision.
+      ...(fields.wellsAlternative !== undefined ? { wellsAlternative: fields.wellsAlternative } : {}),
+    });
   } catch (error) {
     if (error instanceof CaseError) throw new ApiError('invalid', error.message, error.path);
     throw error;

@@ -67,7 +67,10 @@ export const PICKER_KEYS: readonly { keys: string; description: string }[] = [
   { keys: 'Shift+Enter', description: 'Record the finding as absent (a pertinent negative)' },
   { keys: 'Ctrl+Delete', description: 'Set the finding back to not recorded' },
   { keys: 'Escape', description: 'Clear the search' },
-  { keys: '← / → on a finding', description: 'Change between not recorded, present and absent' },
+  { keys: 'Enter, Shift+Enter, Ctrl+Delete on a finding', description: 'Record it present, absent, or not recorded (as in the picker)' },
+  { keys: 'Space on a finding', description: 'Choose the option in focus' },
+  { keys: '↑ / ↓ on a finding', description: 'Go to the previous or next finding (never changes one)' },
+  { keys: '← / → on a finding', description: 'Move between its options without choosing one' },
   { keys: 'Enter or Space on the body map', description: 'Mark or unmark a region on that side' },
 ];
 

@@ -1,5 +1,6 @@
 import type { Encounter, EncounterDraftInput, Referral, ReferralPriority, ReferralSectionChoices } from '../../../shared/api/encounter.ts';
-import type { Sex } from '../../../shared/clinical/case.ts';
+import type { Sex, WellsAlternativeJudgement } from '../../../shared/clinical/case.ts';
+import { causeLabel } from './kb.ts';
 
 /** A finding is either not recorded (no entry), present, or checked and absent (a pertinent negative). */
 export type FindingState = 'present' | 'absent';
@@ -28,6 +29,8 @@ export interface WorkingCopy {
   /** The ICD-10 code chosen for the working diagnosis; null: the cause's default code. */
   workingDiagnosisCode: string | null;
   referral: ReferralCopy;
+  /** The clinician's judgement of the Wells alternative item; null: the engine's suggestion stands. */
+  wellsAlternative: WellsAlternativeJudgement | null;
 }
 
 /** The referral as the form edits it, with the letter's choices (see Referral in shared/api/encounter.ts). */
@@ -97,6 +100,7 @@ export function blankCopy(now: string = new Date().toISOString()): WorkingCopy {
     workingDiagnosis: null,
     workingDiagnosisCode: null,
     referral: referralCopy(null),
+    wellsAlternative: null,
   };
 }
 
@@ -139,6 +143,7 @@ export function copyFromEncounter(e: Encounter): WorkingCopy {
     workingDiagnosis: e.workingDiagnosis,
     workingDiagnosisCode: e.workingDiagnosisCode ?? null,
     referral: referralCopy(e.referral),
+    wellsAlternative: e.wellsAlternative ?? null,
   };
 }
 
@@ -178,6 +183,7 @@ export function toDraft(copy: WorkingCopy): EncounterDraftInput {
     // A code only goes with the diagnosis it was chosen for.
     ...(copy.workingDiagnosis !== null && copy.workingDiagnosisCode !== null ? { workingDiagnosisCode: copy.workingDiagnosisCode } : {}),
     referral: referralDraft(copy.referral),
+    ...(copy.wellsAlternative !== null ? { wellsAlternative: { ...copy.wellsAlternative } } : {}),
   };
 }
 
@@ -200,5 +206,7 @@ export function copyAsText(copy: WorkingCopy, labelOf: (findingId: string) => st
     `Notes: ${copy.notes}`,
   ];
   if (copy.referral.to || copy.referral.question) lines.push(`Referral to ${copy.referral.to}: ${copy.referral.question}`);
+  const wells = copy.wellsAlternative;
+  if (wells !== null) lines.push(`Wells alternative diagnosis (clinician): ${wells.met ? `met${wells.cause ? `, ${causeLabel(wells.cause)}` : ''}` : 'not met'}`);
   return lines.join('\n');
 }

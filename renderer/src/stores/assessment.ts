@@ -26,13 +26,17 @@ export const useAssessmentStore = defineStore('assessment', () => {
   let previous: Assessment | null = null;
   // Apart, so that typing the patient's name (a new patient object) does not run the engine again.
   const sex = computed(() => encounter.copy.patient.sex);
+  const wellsAlternative = computed(() => encounter.copy.wellsAlternative);
   const view = computed<AssessmentView>(() => {
     const stored = encounter.storedAssessment;
     if (encounter.readOnly && stored) return { assessment: stored, error: null, knowledgeBase: stored.knowledgeBase, live: false };
     const age = encounter.age;
     try {
       // Parts equal to the last assessment keep their identity: only what changed re-renders.
-      const assessment = share(previous, assess({ findings: encounter.findings, absent: encounter.absent, sex: sex.value, ...(age === null ? {} : { age }) }));
+      const assessment = share(
+        previous,
+        assess({ findings: encounter.findings, absent: encounter.absent, sex: sex.value, wellsAlternative: wellsAlternative.value, ...(age === null ? {} : { age }) }),
+      );
       previous = assessment;
       return { assessment, error: null, knowledgeBase: KB_VERSION, live: true };
     } catch (e) {

@@ -252,7 +252,7 @@ export const causes: readonly CauseDef[] = [
     shortLabel: 'Acute limb ischaemia',
     mustNotMiss: true,
     citation: { reference: 'esvs-ali-2020' },
-    icd10: [{ code: 'I74.3', title: 'Embolism and thrombosis of arteries of the lower extremities' }],
+    icd10: [{ code: 'I74.3', title: 'Embolism and thrombosis of arteries of lower extremities' }],
     icd10Citation,
     presentation: [
       { text: 'A leg or foot that has suddenly become painful, cold, pale or pulseless, with or without numbness or weakness.', citation: { reference: 'esvs-ali-2020' } },
@@ -311,7 +311,7 @@ export const causes: readonly CauseDef[] = [
     shortLabel: 'Popliteal aneurysm',
     mustNotMiss: true,
     citation: { reference: 'svs-paa-2022; esvs-ali-2020' },
-    icd10: [{ code: 'I72.4', title: 'Aneurysm of artery of lower extremity' }],
+    icd10: [{ code: 'I72.4', title: 'Aneurysm and dissection of artery of lower extremity' }],
     icd10Citation,
     presentation: [{ text: 'A pulsatile, expansile mass or a bounding pulse behind the knee; can be mistaken for a Baker’s cyst.', citation: { reference: 'svs-paa-2022' } }],
     riskFactors: [{ text: 'An aneurysm elsewhere (the other popliteal artery, the aorta).', citation: { reference: 'svs-paa-2022' } }],

@@ -226,6 +226,32 @@ export const references: readonly ReferenceDef[] = [
       'Pedowitz RA, Hargens AR, Mubarak SJ, Gershuni DH. Modified criteria for the objective diagnosis of chronic compartment syndrome of the leg. Am J Sports Med 1990;18(1):35-40',
     uses: 'Chronic exertional compartment syndrome is confirmed by intracompartmental pressure measurement before and after exercise (the pressure criteria named after this paper).',
   },
+  // Added with the published accuracy figures behind rule weights (evidence.ts).
+  {
+    id: 'goodacre-2005',
+    title:
+      'Goodacre S, Sutton AJ, Sampson FC. Meta-analysis: the value of clinical assessment in the diagnosis of deep venous thrombosis. Ann Intern Med 2005;143(2):129-39. doi:10.7326/0003-4819-143-2-200507190-00012',
+    uses:
+      'Pooled likelihood ratios of single clinical features for DVT: malignancy, previous DVT, recent immobilisation, recent surgery and a difference in calf diameter make DVT more likely; absence of calf swelling makes it less likely.',
+  },
+  {
+    id: 'jama-rce-lss-2010',
+    title:
+      'Suri P, Rainville J, Kalichman L, Katz JN. Does this older adult with lower extremity pain have the clinical syndrome of lumbar spinal stenosis? JAMA 2010;304(23):2628-36. doi:10.1001/jama.2010.1833',
+    uses: 'Likelihood ratios of history and examination findings for the clinical syndrome of lumbar spinal stenosis in older adults: neurogenic claudication present and absent.',
+  },
+  {
+    id: 'deville-2000',
+    title:
+      'Devillé WL, van der Windt DA, Dzaferagić A, Bezemer PD, Bouter LM. The test of Lasègue: systematic review of the accuracy in diagnosing herniated discs. Spine 2000;25(9):1140-7',
+    uses: 'Pooled sensitivity and specificity of the straight leg raising test for a herniated disc, in surgical case series.',
+  },
+  {
+    id: 'henschke-2007',
+    title:
+      'Henschke N, Maher CG, Refshauge KM. Screening for malignancy in low back pain patients: a systematic review. Eur Spine J 2007;16(10):1673-9. doi:10.1007/s00586-007-0412-0',
+    uses: 'A previous history of cancer is the red flag with the highest positive likelihood ratio for spinal malignancy in low back pain.',
+  },
 ];
 
 export const referenceById: ReadonlyMap<string, ReferenceDef> = new Map(references.map((r) => [r.id, r]));

@@ -116,7 +116,8 @@ export const imagingRules: readonly ImagingRuleDef[] = [
     id: 'doppler-popliteal-aneurysm',
     what: 'doppler-ultrasound',
     urgency: 'red-flag',
-    when: { redFlag: 'suspected-popliteal-aneurysm' },
+    // With acute limb ischaemia the referral comes first: imaging must not delay it (ESVS 2020).
+    when: { allOf: [{ redFlag: 'suspected-popliteal-aneurysm' }, { unlessRedFlag: 'suspected-acute-limb-ischemia' }] },
     for: ['popliteal-artery-aneurysm', 'bakers-cyst-rupture'],
     rationale:
       'A possible popliteal aneurysm ({findings}): duplex ultrasound with the urgent vascular referral; it tells an aneurysm from a Baker’s cyst. Do not aspirate the lump first.',
@@ -136,7 +137,7 @@ export const imagingRules: readonly ImagingRuleDef[] = [
     id: 'doppler-popliteal-entrapment',
     what: 'doppler-ultrasound',
     urgency: 'routine',
-    when: { cause: 'popliteal-artery-entrapment', minStrength: 'moderate', maxRank: 3 },
+    when: { allOf: [{ cause: 'popliteal-artery-entrapment', minStrength: 'moderate', maxRank: 3 }, { unlessRedFlag: 'suspected-acute-limb-ischemia' }] },
     for: ['popliteal-artery-entrapment'],
     rationale:
       'Popliteal artery entrapment is a leading cause ({findings}): duplex ultrasound at rest and with forced plantar flexion and dorsiflexion shows the artery compressed by the muscle.',

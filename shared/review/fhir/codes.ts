@@ -36,6 +36,12 @@ export const EXTENSION = {
   signature: ext('signature'),
   /** Encounter: one addendum (sub-extensions text, createdAt, author, id). */
   addendum: ext('addendum'),
+  /**
+   * Encounter: the clinician's judgement of the Wells item "alternative diagnosis at least as
+   * likely as DVT" (sub-extensions met valueBoolean, cause valueCode in urn:leg-pain-ddx:cause);
+   * absent when the clinician left the engine's suggestion standing.
+   */
+  wellsAlternative: ext('wells-alternative'),
   /** RiskAssessment: the stored assessment exactly as the engine produced it (application/json). */
   storedAssessment: ext('stored-assessment'),
   /** ServiceRequest (referral): reason for referral when it differs from the question. */

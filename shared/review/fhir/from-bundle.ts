@@ -165,6 +165,7 @@ const FIELD_PLACE: Record<string, string> = {
   notes: 'the notes',
   workingDiagnosis: 'the working diagnosis (Condition)',
   referral: 'the referral (ServiceRequest)',
+  wellsAlternative: 'the Wells alternative-diagnosis judgement (Encounter.extension wells-alternative)',
 };
 
 const sub = (ext: ExtensionT | undefined, url: string) => ext?.extension?.find((x) => x.url === url);
@@ -189,6 +190,14 @@ function letterChoices(letter: ExtensionT | undefined): Record<string, unknown> 
     ...(top !== undefined ? { differentialTop: top } : {}),
     ...(additions !== undefined ? { additions } : {}),
   };
+}
+
+/** The clinician's Wells alternative judgement from its extension (see wellsAlternativeExt in to-bundle.ts); absent: the suggestion stands. */
+function wellsAlternative(judgement: ExtensionT | undefined): Record<string, unknown> {
+  if (judgement === undefined) return {};
+  const cause = sub(judgement, 'cause')?.valueCode;
+  // A judgement without its "met" part is passed on as it is, so the schema refuses it with the place named.
+  return { wellsAlternative: { met: sub(judgement, 'met')?.valueBoolean, ...(cause !== undefined ? { cause } : {}) } };
 }
 
 /** Reads the encounters of a parsed FHIR Bundle. Throws ApiError('invalid') when the file is not a Bundle at all. */
@@ -460,6 +469,7 @@ function readEncounter(
     workingDiagnosis,
     ...(workingDiagnosisCode !== undefined ? { workingDiagnosisCode } : {}),
     referral,
+    ...wellsAlternative(ext(e.extension, EXTENSION.wellsAlternative)),
   });
   if (!draft.success) {
     const issue = draft.error.issues[0]!;

@@ -68,6 +68,17 @@ function letterExt(referral: Referral): R4.Extension[] {
   return parts.length > 0 ? [{ url: EXTENSION.referralLetter, extension: parts }] : [];
 }
 
+/** The clinician's Wells alternative judgement as one extension, or none when the suggestion stands. */
+function wellsAlternativeExt(judgement: Encounter['wellsAlternative']): R4.Extension[] {
+  if (judgement === undefined) return [];
+  return [
+    {
+      url: EXTENSION.wellsAlternative,
+      extension: [{ url: 'met', valueBoolean: judgement.met }, ...(judgement.cause !== undefined ? [{ url: 'cause', valueCode: judgement.cause }] : [])],
+    },
+  ];
+}
+
 export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToFhirOptions): R4.Bundle {
   const causeById = new Map(options.kb.causes.map((c) => [c.id, c]));
   const findingById = new Map(options.kb.findings.map((f) => [f.id, f]));
@@ -156,6 +167,7 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
       extension: [
         ...stringExt(EXTENSION.notes, e.notes),
         ...painExt,
+        ...wellsAlternativeExt(e.wellsAlternative),
         { url: EXTENSION.createdAt, valueDateTime: fhirDateTime(e.createdAt) },
         ...(signed && e.signedAt !== null
           ? [
@@ -270,8 +282,8 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
         status: requestStatus,
         intent: 'proposal',
         category: [{ coding: [{ ...IMAGING_CATEGORY }] }],
-        // FHIR request priority has no "emergency": "stat" is its highest (with the utmost priority).
-        priority: imaging.urgency === 'emergency' ? 'stat' : imaging.urgency,
+        // FHIR's request priorities: an emergency is "stat", as for the referral.
+        priority: PRIORITY[imaging.urgency],
         code: { coding: [{ system: SYSTEM.imaging, code: imaging.modality, display: imaging.label }], text: imaging.label },
         subject,
         encounter: encounterRef,

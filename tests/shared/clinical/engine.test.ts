@@ -104,6 +104,83 @@ describe('assess: red flags', () => {
   });
 });
 
+describe('assess: red flags of vocabulary v2', () => {
+  it('a suddenly cold, pale foot is acute limb ischaemia, an emergency, with no imaging to delay the referral', () => {
+    const a = assess({ findings: ['loc-popliteal', 'ex-pulsatile-popliteal-mass', 'onset-sudden', 'cold-pale-foot', 'pain-at-rest', 'ex-diminished-pulses'] });
+    expect(a.redFlags[0]).toMatchObject({ id: 'suspected-acute-limb-ischemia', urgency: 'emergency' });
+    expect(flags(a)).not.toContain('critical-limb-ischemia');
+    expect(flags(a)).toContain('suspected-popliteal-aneurysm');
+    expect(a.imaging).toEqual([]);
+    // The same foot cold for weeks, with claudication, is chronic limb-threatening ischaemia: urgent, with a Doppler.
+    const chronic = assess({ findings: ['loc-calf', 'onset-gradual', 'cold-pale-foot', 'pain-at-rest', 'exertional-relieved-by-rest', 'ex-diminished-pulses'] });
+    expect(chronic.redFlags.map((f) => `${f.id}:${f.urgency}`)).toEqual(['critical-limb-ischemia:urgent']);
+    expect(modalities(chronic)).toContain('doppler-ultrasound:urgent');
+  });
+
+  it('breathlessness after recent surgery is a possible PE, an emergency, without a swollen calf', () => {
+    for (const risk of ['rf-recent-surgery', 'rf-long-travel-or-immobility', 'rf-leg-fracture-or-crush', 'rf-active-cancer']) {
+      const a = assess({ findings: ['loc-calf', 'dyspnea-or-chest-pain', risk], absent: ['calf-swelling'] });
+      expect(a.redFlags[0], risk).toMatchObject({ id: 'possible-pe', urgency: 'emergency' });
+    }
+  });
+
+  it('sciatica in both legs, or a deficit in both legs, is cauda equina: an emergency; stenosis’s walking pain in both legs is not', () => {
+    expect(assess({ findings: ['loc-lower-back', 'bilateral', 'radiates-from-back', 'radiates-below-knee'] }).redFlags[0]).toMatchObject({ id: 'cauda-equina', urgency: 'emergency' });
+    expect(assess({ findings: ['loc-lower-back', 'bilateral-neuro-deficit'] }).redFlags[0]).toMatchObject({ id: 'cauda-equina', urgency: 'emergency' });
+    expect(flags(assess({ findings: ['loc-buttock', 'bilateral', 'standing-walking-slow-relief', 'relieved-sitting-or-flexion', 'numbness'] }))).toEqual([]);
+  });
+
+  it('pain out of proportion after a fracture is compartment syndrome, an emergency; the same pain without an injury is not', () => {
+    const a = assess({ findings: ['loc-calf', 'rf-leg-fracture-or-crush', 'pain-out-of-proportion'] });
+    expect(a.redFlags[0]).toMatchObject({ id: 'suspected-compartment-syndrome', urgency: 'emergency' });
+    expect(flags(assess({ findings: ['loc-calf', 'pain-out-of-proportion'] }))).not.toContain('suspected-compartment-syndrome');
+  });
+
+  it('back pain with a cancer history is urgent; with a new deficit it is an emergency, and so is its MRI', () => {
+    const urgent = assess({ findings: ['loc-lower-back', 'rf-history-of-cancer'] });
+    expect(urgent.redFlags).toEqual([expect.objectContaining({ id: 'suspected-spinal-malignancy', urgency: 'urgent' })]);
+    expect(modalities(urgent)).toEqual(['mri:urgent']);
+    const emergency = assess({ findings: ['loc-lower-back', 'rf-history-of-cancer', 'weakness'] });
+    expect(emergency.redFlags[0]).toMatchObject({ id: 'suspected-spinal-malignancy', urgency: 'emergency' });
+    expect(emergency.redFlags[0]!.action).toMatch(/^Emergency: .*24 hours/);
+    expect(modalities(emergency)).toEqual(['mri:emergency']);
+  });
+
+  it('back pain with fever, or night pain in someone who injects drugs, is a possible spinal infection: an emergency', () => {
+    expect(assess({ findings: ['loc-lower-back', 'fever'] }).redFlags[0]).toMatchObject({ id: 'suspected-spinal-infection', urgency: 'emergency' });
+    expect(assess({ findings: ['back-pain-night-constant', 'rf-iv-drug-use'] }).redFlags[0]).toMatchObject({ id: 'suspected-spinal-infection', urgency: 'emergency' });
+    // Fever with a red calf and no back pain is not a spinal infection.
+    expect(flags(assess({ findings: ['loc-calf', 'fever', 'ex-spreading-erythema'] }))).not.toContain('suspected-spinal-infection');
+  });
+
+  it('a pulsatile lump behind the knee raises a popliteal aneurysm, urgent, with a duplex before anyone aspirates it', () => {
+    const a = assess({ findings: ['loc-popliteal', 'swelling-behind-knee', 'ex-pulsatile-popliteal-mass'] });
+    expect(a.redFlags).toEqual([expect.objectContaining({ id: 'suspected-popliteal-aneurysm', urgency: 'urgent' })]);
+    expect(a.imaging[0]).toMatchObject({ modality: 'doppler-ultrasound', urgency: 'urgent' });
+    expect(a.imaging[0]!.rationale).toMatch(/Do not aspirate/);
+    expect(rank(a, 'popliteal-artery-aneurysm')).toBeLessThan(rank(a, 'bakers-cyst-rupture'));
+  });
+
+  it('"felt a pop" at the heel with a positive calf squeeze is an Achilles rupture, not a strain', () => {
+    const a = assess({ findings: ['loc-achilles', 'onset-sudden', 'felt-pop-or-kicked', 'ex-thompson-positive'] });
+    expect(a.differential[0]!.cause).toBe('achilles-rupture');
+    expect(entry(a, 'muscle-strain').supporting).not.toContain('felt-pop-or-kicked');
+  });
+
+  it('keeps a must-not-miss cause with a key sign in the top three, saying why, until a finding excludes it', () => {
+    // A strain picture with a lump behind the knee: the aneurysm is kept visible.
+    const findings = ['loc-calf', 'after-intense-activity', 'localized-tenderness', 'rf-athlete', 'onset-sudden', 'worse-running-jumping', 'exercise-calf-tightness', 'ex-popliteal-mass'];
+    const kept = entry(assess({ findings }), 'popliteal-artery-aneurysm');
+    expect(kept.rank).toBeLessThanOrEqual(3);
+    expect(kept.keptVisible).toMatchObject({ because: ['ex-popliteal-mass'] });
+    expect(kept.keptVisible!.reason).toMatch(/pulsation/);
+    // Examined and not pulsatile: it ranks on its points again.
+    const excluded = entry(assess({ findings, absent: ['ex-pulsatile-popliteal-mass'] }), 'popliteal-artery-aneurysm');
+    expect(excluded.keptVisible).toBeUndefined();
+    expect(excluded.rank).toBeGreaterThan(3);
+  });
+});
+
 describe('assess: look-alikes', () => {
   it('a ruptured Baker’s cyst outranks DVT when bruising and knee disease are there; DVT is still checked with a D-dimer', () => {
     const a = assess({

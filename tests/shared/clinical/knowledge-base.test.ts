@@ -417,3 +417,50 @@ describe('knowledge base: rules and conditions', () => {
     expect(knowledgeBase.reviewedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
+
+describe.skipIf(vocabulary === undefined)('knowledge base: the references vocabulary v2 names', () => {
+  /** The vocabulary names references in words; these are the knowledge base's entries for them. */
+  const REFERENCE_OF: Readonly<Record<string, string>> = {
+    'AAOS 2010': 'aaos-achilles-2010',
+    'Maffulli 1998': 'maffulli-1998',
+    'ACR 2024': 'acr-stress-fracture-2024',
+    'Patel 2011': 'patel-2011',
+    'BOAST 10': 'boast-10-2014',
+    'Donaldson 2014': 'donaldson-2014',
+    'ESVS 2020': 'esvs-ali-2020',
+    'Fraipont 2003': 'fraipont-2003',
+    'Pedowitz 1990': 'pedowitz-1990',
+    'GIRFT 2023': 'girft-ces-2023',
+    'NICE CKS sciatica': 'nice-cks-sciatica',
+    'NICE CKS cellulitis': 'nice-cks-cellulitis',
+    'NICE CKS low back pain': 'nice-cks-low-back-pain',
+    'NICE CKS superficial vein thrombosis': 'nice-cks-svt',
+    'NICE NG141': 'nice-ng141',
+    'NICE NG234': 'nice-ng234',
+    'NICE NG59': 'nice-ng59',
+    'SVS 2022': 'svs-paa-2022',
+    'Sinha 2012': 'sinha-2012',
+  };
+  const named = (reference: string): string[] =>
+    reference.split('; ').map((name) => {
+      const key = Object.keys(REFERENCE_OF).find((k) => name.startsWith(k));
+      expect(key, `no knowledge-base reference for "${name}"`).toBeDefined();
+      return REFERENCE_OF[key!]!;
+    });
+  const cited = (c: Citation): string[] => (c.reference === undefined ? [] : split(c.reference));
+
+  it('cites, for every v2 finding, cause and red flag that names a reference, each reference it names', () => {
+    const items: { id: string; reference: string; citation: Citation }[] = [
+      ...Object.values(vocabulary!.findings)
+        .flat()
+        .filter((f) => f.reference !== undefined)
+        .map((f) => ({ id: f.id, reference: f.reference!, citation: findingById(f.id)!.citation })),
+      ...vocabulary!.causes.filter((c) => c.reference !== undefined).map((c) => ({ id: c.id, reference: c.reference!, citation: causeById(c.id)!.citation })),
+      ...vocabulary!['red-flags']
+        .filter((f) => f.reference !== undefined)
+        .map((f) => ({ id: f.id, reference: f.reference!, citation: knowledgeBase.redFlags.find((x) => x.id === f.id)!.citation })),
+    ];
+    expect(items.length).toBeGreaterThan(30);
+    for (const item of items) for (const ref of named(item.reference)) expect(cited(item.citation), item.id).toContain(ref);
+  });
+});

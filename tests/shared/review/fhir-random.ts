@@ -26,6 +26,7 @@ export const sourceEncounter: fc.Arbitrary<FhirSourceEncounter> = fc
     identifier: fc.boolean(),
     birthDate: fc.boolean(),
     chooseCode: fc.boolean(),
+    wellsAlternative: fc.constantFrom(undefined, { met: false }, { met: true }, { met: true, cause: 'bakers-cyst-rupture' }, { met: true, cause: 'cellulitis' }),
     addenda: fc.array(fc.record({ text: fc.string({ minLength: 1, maxLength: 40 }), author: blankable(fc.constantFrom('', 'Dr Sam Reyes')) }), { maxLength: 2 }),
   })
   .map((o) => {
@@ -49,6 +50,7 @@ export const sourceEncounter: fc.Arbitrary<FhirSourceEncounter> = fc
               : { to: 'Vascular clinic', priority: 'urgent', question: 'Please assess.', reason: 'Wells likely', treatmentTried: 'None', sections: { notes: false } },
       patient: { ...draft.patient, identifier: o.identifier ? draft.patient.identifier : '', birthDate: o.birthDate ? draft.patient.birthDate : null },
       ...(o.chooseCode && codes.length > 1 ? { workingDiagnosisCode: codes.at(-1)!.code } : {}),
+      ...(o.wellsAlternative !== undefined ? { wellsAlternative: o.wellsAlternative } : {}),
     });
     const { id: _id, baseRevision: _base, ...rest } = fields;
     const signed = o.signed;
@@ -57,7 +59,7 @@ export const sourceEncounter: fc.Arbitrary<FhirSourceEncounter> = fc
       id: `enc-${o.seed}`,
       revision: 1 + (o.seed % 4),
       status: signed ? 'signed' : 'draft',
-      assessment: assessForStorage({ findings: rest.findings, absent: rest.absent, sex: rest.patient.sex }),
+      assessment: assessForStorage({ findings: rest.findings, absent: rest.absent, sex: rest.patient.sex, wellsAlternative: rest.wellsAlternative ?? null }),
       createdAt: rest.seenAt,
       savedAt: rest.seenAt,
       signedAt: signed ? rest.seenAt : null,

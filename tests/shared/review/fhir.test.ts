@@ -35,6 +35,7 @@ const draftFixture = (): Encounter =>
     absent: [],
     workingDiagnosis: null,
     referral: null,
+    wellsAlternative: undefined,
     assessment: { ...storedAssessment('kb-test-1'), imaging: [], redFlags: [] },
   });
 
@@ -156,6 +157,15 @@ describe('toFhirBundle', () => {
     expect(encUrl(nextRevision)).not.toBe(encUrl(bundle));
   });
 
+  it('exports imaging called for by an emergency with the FHIR priority "stat"', () => {
+    const base = storedAssessment();
+    const emergency = encounterFixture({ assessment: { ...base, imaging: base.imaging.map((i) => ({ ...i, modality: 'mri', label: 'MRI', urgency: 'emergency' as const })) } });
+    const b = toFhirBundle([{ encounter: emergency, addenda: [] }], { kb: realKb, exportedAt: EXPORTED_AT });
+    const imaging = resources(b, 'ServiceRequest').filter((r) => r.intent === 'proposal');
+    expect(imaging.map((r) => r.priority)).toEqual(['stat']);
+    expect(fhirSchemaErrors(b)).toEqual([]);
+  });
+
   it('shares one Patient between encounters of the same patient', () => {
     const b = toFhirBundle(
       [
@@ -193,9 +203,23 @@ describe('fromFhirBundle', () => {
       expect(record.signedBy).toBe(original.signedBy);
       expect(record.assessment).toEqual(original.assessment);
       expect(record.addenda).toEqual(items[i]!.addenda);
-      const { seenAt, patient, clinician, complaint, pain, findings: f, absent, notes, workingDiagnosis, referral } = original;
-      expect(record.fields).toEqual({ seenAt, patient, clinician, complaint, pain, findings: f, absent, notes, workingDiagnosis, referral });
+      const { seenAt, patient, clinician, complaint, pain, findings: f, absent, notes, workingDiagnosis, referral, wellsAlternative } = original;
+      expect(record.fields).toEqual({ seenAt, patient, clinician, complaint, pain, findings: f, absent, notes, workingDiagnosis, referral, wellsAlternative });
     }
+    expect(encounters[0]!.fields.wellsAlternative).toEqual({ met: true, cause: 'bakers-cyst-rupture' });
+    expect(encounters[1]!.fields).not.toHaveProperty('wellsAlternative');
+  });
+
+  it("carries the clinician's Wells judgement that the item is not met, and refuses a judgement that names a cause it says is not met", () => {
+    const notMet = toFhirBundle([{ encounter: encounterFixture({ wellsAlternative: { met: false } }), addenda: [] }], { kb: realKb, exportedAt: EXPORTED_AT });
+    expect(fhirSchemaErrors(notMet)).toEqual([]);
+    expect(fromFhirBundle(notMet).encounters[0]!.fields.wellsAlternative).toEqual({ met: false });
+    const contradictory = structuredClone(notMet);
+    const enc = contradictory.entry!.find((e) => e.resource.resourceType === 'Encounter')!.resource as R4.Encounter;
+    enc.extension!.find((x) => x.url.endsWith('wells-alternative'))!.extension!.push({ url: 'cause', valueCode: 'cellulitis' });
+    const { encounters, skipped } = fromFhirBundle(contradictory);
+    expect(encounters).toEqual([]);
+    expect(skipped[0]!.reason).toMatch(/named only when the Wells item is judged met.*wells-alternative/);
   });
 
   it('rejects a file that is not JSON or not a Bundle with a clear message', () => {

@@ -75,6 +75,8 @@ export function encounterFixture(overrides: Partial<Encounter> = {}): Encounter 
       differentialTop: 3,
       additions: 'Prefers morning appointments.',
     },
+    // The clinician's own judgement of the Wells alternative item, so the round trips carry it too.
+    wellsAlternative: { met: true, cause: 'bakers-cyst-rupture' },
     assessment: storedAssessment(),
     createdAt: '2026-03-02T10:31:00.000Z',
     savedAt: '2026-03-02T10:45:00.000Z',

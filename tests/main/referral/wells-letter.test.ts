@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { EncounterWithAddenda } from '../../../shared/api/encounter.ts';
+import type { StoredAssessment, WellsDvt } from '../../../shared/clinical/assessment.ts';
+import { buildReferralDocument, WELLS_NOT_APPLICABLE } from '../../../electron/main/referral/document.ts';
+import { DVT_CASE, definitionText, encounterFrom, referralInput } from './fixtures.ts';
+
+/**
+ * The Wells section, red-flag criteria and urgencies of the letter for assessments carrying the v2
+ * fields. The v2 parts are set here by hand on a real assessment, so the letter's wording is tested
+ * apart from what the engine decides in any one case.
+ */
+
+const ALTERNATIVE_LABEL = 'An alternative diagnosis at least as likely as DVT';
+
+type Judgement = NonNullable<WellsDvt['alternativeJudgement']>;
+
+/** The DVT encounter with its Wells score rewritten: the alternative item met or not, and its judgement. */
+function withWells(patch: { applies?: boolean; met: boolean; judgement?: Judgement }, workingDiagnosis: string | null = null): EncounterWithAddenda {
+  const e = encounterFrom(DVT_CASE, { workingDiagnosis });
+  const w = e.assessment.scores.wellsDvt;
+  const criteria = w.criteria.map((c) => (c.points < 0 ? { ...c, met: patch.met } : c));
+  const points = criteria.reduce((sum, c) => sum + (c.met ? c.points : 0), 0);
+  // An assessment stored before v2 has neither field: take them away when the patch gives no judgement.
+  const { alternativeJudgement: _judgement, applies: _applies, ...v1 } = w;
+  const wellsDvt: WellsDvt = {
+    ...v1,
+    criteria,
+    points,
+    category: points >= 2 ? 'likely' : 'unlikely',
+    ...(patch.applies !== undefined ? { applies: patch.applies } : {}),
+    ...(patch.judgement !== undefined ? { alternativeJudgement: patch.judgement } : {}),
+  };
+  return EncounterWithAddenda.parse({ ...e, assessment: { ...e.assessment, scores: { wellsDvt } } });
+}
+
+/** The body's text with each run of white space made one space (the parts of a line are separate strings). */
+const letterText = (...args: Parameters<typeof referralInput>): string => definitionText(buildReferralDocument(referralInput(...args))).body.replace(/\s+/g, ' ');
+
+const wellsSection = (e: EncounterWithAddenda): string => {
+  const body = letterText(e);
+  const start = body.indexOf('Wells score for DVT');
+  if (start < 0) return '';
+  return body.slice(start, body.indexOf('Imaging and investigations suggested', start));
+};
+
+describe('the letter prints the Wells alternative item as the clinician judged it', () => {
+  it('suggested by the assessment and not yet confirmed', () => {
+    const text = wellsSection(withWells({ met: true, judgement: { state: 'suggested', suggested: 'bakers-cyst-rupture', suggestedBecause: ['loc-popliteal'] } }));
+    expect(text).toContain(`${ALTERNATIVE_LABEL}: met (-2).`);
+    expect(text).toContain("Suggested by the assessment: Ruptured Baker's (popliteal) cyst, because of: Behind the knee. Not yet confirmed by the clinician.");
+    // Listed once, on its own line, not again among the criteria met.
+    expect(text.split(ALTERNATIVE_LABEL)).toHaveLength(2);
+  });
+
+  it('confirmed by the clinician', () => {
+    const text = wellsSection(withWells({ met: true, judgement: { state: 'confirmed', suggested: 'bakers-cyst-rupture', suggestedBecause: ['loc-popliteal'] } }));
+    expect(text).toContain(`${ALTERNATIVE_LABEL}: met (-2).`);
+    expect(text).toContain("Confirmed by the clinician: Ruptured Baker's (popliteal) cyst is at least as likely as DVT (the assessment suggested Ruptured Baker's (popliteal) cyst, because of: Behind the knee).");
+  });
+
+  it('overridden by the clinician: not met, with the suggestion the clinician set aside', () => {
+    const e = withWells({ met: false, judgement: { state: 'overridden', suggested: 'bakers-cyst-rupture', suggestedBecause: ['loc-popliteal'] } });
+    const text = wellsSection(e);
+    expect(text).toContain(`${e.assessment.scores.wellsDvt.points} points: DVT likely`);
+    expect(text).toContain(`${ALTERNATIVE_LABEL}: not met.`);
+    expect(text).toContain("Set by the clinician: no alternative diagnosis is at least as likely as DVT (the assessment suggested Ruptured Baker's (popliteal) cyst, because of: Behind the knee).");
+  });
+
+  it('overridden by the clinician: another cause named', () => {
+    const text = wellsSection(withWells({ met: true, judgement: { state: 'overridden', suggestedBecause: [], chosen: 'muscle-strain' } }));
+    expect(text).toContain(`${ALTERNATIVE_LABEL}: met (-2).`);
+    expect(text).toContain('Set by the clinician: Hamstring or calf muscle strain / overuse is at least as likely as DVT (the assessment suggested no alternative).');
+  });
+
+  it('an assessment stored before the judgement existed lists the item among the criteria, as it did', () => {
+    const text = wellsSection(withWells({ met: true }));
+    expect(text).toMatch(new RegExp(`Met: .*${ALTERNATIVE_LABEL} \\(-2\\)`));
+    expect(text).not.toContain('Alternative diagnosis:');
+  });
+
+  it('leaves the score out when it does not apply, and says so in one line where DVT is the working diagnosis', () => {
+    expect(wellsSection(withWells({ applies: false, met: false, judgement: { state: 'none', suggestedBecause: [] } }))).toBe('');
+    const text = wellsSection(withWells({ applies: false, met: false, judgement: { state: 'none', suggestedBecause: [] } }, 'dvt'));
+    expect(text).toContain(WELLS_NOT_APPLICABLE);
+    expect(text).not.toMatch(/points: DVT/);
+    expect(text).not.toContain('Next step');
+  });
+});
+
+describe('the letter prints urgency as the assessment carries it', () => {
+  /** The DVT encounter with its red flags and suggestions rewritten. */
+  function withAssessment(patch: (a: StoredAssessment) => Partial<StoredAssessment>): EncounterWithAddenda {
+    const e = encounterFrom(DVT_CASE);
+    return EncounterWithAddenda.parse({ ...e, assessment: { ...e.assessment, ...patch(e.assessment) } });
+  }
+
+  it('names the guideline criteria met with their urgency under each red flag', () => {
+    const e = withAssessment((a) => ({
+      redFlags: a.redFlags.map((f) => ({ ...f, criteria: [{ id: 'wells-likely', label: 'Two-level Wells score: DVT likely', urgency: 'urgent' as const }] })),
+    }));
+    const body = letterText(e);
+    expect(body).toContain('Criteria met: Two-level Wells score: DVT likely (urgent)');
+  });
+
+  it('marks emergency imaging and each investigation with its urgency, and makes an emergency study an emergency referral', () => {
+    const e = withAssessment((a) => ({
+      redFlags: [],
+      imaging: a.imaging.map((i) => ({ ...i, urgency: 'emergency' as const })),
+      investigations: a.investigations.map((t) => ({ ...t, urgency: 'urgent' as const })),
+    }));
+    expect(e.assessment.imaging.length).toBeGreaterThan(0);
+    expect(e.assessment.investigations.length).toBeGreaterThan(0);
+    const body = letterText(e, { sections: { redFlags: false } });
+    for (const i of e.assessment.imaging) expect(body).toContain(`${i.label} Emergency`);
+    for (const t of e.assessment.investigations) expect(body).toContain(`${t.label} Urgent`);
+    expect(body).toContain('EMERGENCY PRIORITY');
+  });
+});
+
+describe('the letter says what the findings say of each cause, as the screen does', () => {
+  it('"No findings recorded" and "Conflicting evidence" instead of a strength, a cause kept in view with its reason, and an observation counted once', () => {
+    const e = encounterFrom(DVT_CASE);
+    const [first, second, third] = e.assessment.differential;
+    const countedTwice = { ...first!.basis[0]!, rule: `${first!.cause}:twice`, reason: 'The same swelling seen again', countedIn: first!.basis[0]!.rule };
+    const patched = EncounterWithAddenda.parse({
+      ...e,
+      assessment: {
+        ...e.assessment,
+        differential: [
+          { ...first!, basis: [...first!.basis, countedTwice] },
+          { ...second!, evidence: 'conflicting', keptVisible: { because: ['warmth'], reason: 'A key sign of this cause is recorded' } },
+          { ...third!, evidence: 'none', supporting: [], against: [], basis: [] },
+          ...e.assessment.differential.slice(3),
+        ],
+      },
+    });
+    const body = letterText(patched);
+    const table = body.slice(body.indexOf('Differential diagnosis'));
+    expect(table).toMatch(new RegExp(`${escape(second!.label)} Conflicting evidence Kept in view: A key sign of this cause is recorded`));
+    expect(table).toMatch(new RegExp(`${escape(third!.label)}( Must not miss)? No findings recorded No recorded finding bears on this cause`));
+    expect(table).not.toContain('The same swelling seen again');
+  });
+});
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
