@@ -173,6 +173,16 @@ describe.each(TRANSPORTS)('the encounter contract over %s', (_name, connect) => 
     expect((await client().encounter.get({ id })).notes).toBe('from the other window');
   });
 
+  it('refuses a save or a signature naming a revision the encounter never reached with conflict, changing nothing', async () => {
+    const { id } = await client().encounter.save(sampleDraft({ notes: 'as first saved' }));
+    const before = snapshot(t.store.db);
+    // Revision 2 does not exist yet: saving "on top of it" would pass off an unseen version as the one edited.
+    expect((await failure(client().encounter.save({ ...sampleDraft({ notes: 'from nowhere' }), id, baseRevision: 2 }))).code).toBe('conflict');
+    expect((await failure(client().encounter.sign({ id, baseRevision: 2 }))).code).toBe('conflict');
+    expect(snapshot(t.store.db)).toBe(before);
+    expect(await client().encounter.get({ id })).toMatchObject({ revision: 1, status: 'draft', notes: 'as first saved' });
+  });
+
   it('checks the rules in order: invalid, then not-found, then locked, then conflict', async () => {
     const { id } = await client().encounter.save(sampleDraft());
     await client().encounter.sign({ id, baseRevision: 1 });

@@ -75,6 +75,9 @@ describe('loopback bridge', () => {
     expect(JSON.parse(noToken.body)).toMatchObject({ ok: false });
     expect((await api('encounter.save', JSON.stringify(sampleDraft()), { authorization: `Bearer ${bridge.token}x` })).status).toBe(401);
     expect((await api('encounter.save', JSON.stringify(sampleDraft()), { authorization: bridge.token })).status).toBe(401);
+    // A guess of the right length is still a wrong token: the length alone must never let a call through.
+    const sameLength = [...bridge.token].map((c) => (c === 'A' ? 'B' : 'A')).join('');
+    expect((await api('encounter.save', JSON.stringify(sampleDraft()), { authorization: `Bearer ${sameLength}` })).status).toBe(401);
     expect(snapshot(t.store.db)).toBe(before);
   });
 

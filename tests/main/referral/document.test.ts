@@ -132,6 +132,21 @@ describe('the referral definition', () => {
     expect(raised).toContain('EMERGENCY PRIORITY');
   });
 
+  it('prints an emergency as an emergency everywhere: the priority, the red flag and its imaging, never "urgent"', () => {
+    // Saddle anaesthesia with sciatica in both legs is suspected cauda equina syndrome: an emergency
+    // referral with emergency MRI (NICE NG59; NICE CKS sciatica).
+    const caudaEquina = encounterFrom({
+      findings: ['loc-lower-back', 'radiates-from-back', 'radiates-below-knee', 'bilateral', 'ex-slr-positive', 'saddle-anesthesia'],
+    });
+    const body = definitionText(buildReferralDocument(referralInput(caudaEquina))).body;
+    expect(body).toContain('EMERGENCY PRIORITY');
+    const lines = body.split('\n');
+    const after = (line: string): string | undefined => lines[lines.indexOf(line) + 1];
+    expect(after('Possible cauda equina syndrome')).toBe('  Emergency');
+    expect(after('MRI')).toBe('  Emergency');
+    expect(lines.filter((l) => l.trim() === 'Urgent')).toEqual([]);
+  });
+
   it('never prints a stored "routine" below what the red flags call for', () => {
     const recordedRoutine = encounterFrom(DVT_CASE, { referral: { to: 'Vascular clinic', priority: 'routine', question: '' } });
     expect(definitionText(buildReferralDocument(referralInput(recordedRoutine))).body).toContain('URGENT PRIORITY');

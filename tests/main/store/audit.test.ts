@@ -113,4 +113,19 @@ describe('audit log', () => {
     db.close();
     expect(await verifyAfterReopen()).toMatchObject({ intact: false, firstBadEntry: 3 });
   });
+  it('detects the last entry replaced by a forged one with a consistent hash (only the head kept in meta shows it)', async () => {
+    await someHistory();
+    const path = t.store.path;
+    t.close();
+    const { entryHash } = await import('../../../electron/main/store/audit.ts');
+    const db = openConnection(path);
+    db.exec('DROP TRIGGER audit_append_only_update');
+    const row = db.prepare('SELECT * FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; at: string; action: 'backup'; encounter_id: string | null; detail: string; prev_hash: string };
+    const forged = { at: row.at, who: 'Dr Impostor', action: row.action, encounterId: row.encounter_id, detail: JSON.parse(row.detail) };
+    db.prepare('UPDATE audit SET who = ?, hash = ? WHERE seq = ?').run('Dr Impostor', entryHash(row.seq, forged, row.prev_hash), row.seq);
+    db.close();
+    const result = await verifyAfterReopen();
+    expect(result).toMatchObject({ intact: false, firstBadEntry: row.seq });
+    expect(result.intact === false && result.problems.join(' ')).toMatch(/last entry .* was replaced outside the app/);
+  });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { assess, assessForStorage, formatReport, knowledgeBase } from '../../../shared/clinical/index.ts';
 
 /** The readable report: what a clinician reads in a terminal. Checked by structure, not by snapshot. */
@@ -11,7 +11,12 @@ const dvtWithPe = {
 const sectionOf = (report: string, heading: string, next: string): string => report.slice(report.indexOf(heading), report.indexOf(next));
 
 describe('formatReport', () => {
-  const report = formatReport(assessForStorage(dvtWithPe));
+  // Made in each test, not once while the file is collected: mutation testing (npm run mutate)
+  // then knows which test ran which code, and tries each mutant on those tests only.
+  let report: string;
+  beforeEach(() => {
+    report = formatReport(assessForStorage(dvtWithPe));
+  });
 
   it('puts the red flags first, emergencies first, before the differential', () => {
     const flags = report.indexOf('RED FLAGS');

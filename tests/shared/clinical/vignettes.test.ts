@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Assessment } from '../../../shared/clinical/assessment.ts';
 import { assess } from '../../../shared/clinical/index.ts';
 import { checkExpectations, loadVignettes, runCli, vignetteDirs, withCaseFile } from './helpers.ts';
@@ -28,9 +28,13 @@ describe('clinical vignettes (../shared/vignettes, ../shared/vignettes-v2) throu
 
 describe('the vignette expectation checker', () => {
   const dvt = vignettes.find((v) => v.id === 'dvt-classic');
-  const a = assess(
-    dvt?.case ?? { findings: ['loc-calf', 'calf-swelling', 'ex-pitting-edema', 'ex-calf-swelling-3cm', 'ex-deep-vein-tenderness'] },
-  );
+  // Assessed in each test, not while the file is collected, so mutation testing knows which tests ran the engine.
+  let a: Assessment;
+  beforeEach(() => {
+    a = assess(
+      dvt?.case ?? { findings: ['loc-calf', 'calf-swelling', 'ex-pitting-edema', 'ex-calf-swelling-3cm', 'ex-deep-vein-tenderness'] },
+    );
+  });
 
   it('reports each kind of expectation that does not hold', () => {
     const failures = checkExpectations(a, {
