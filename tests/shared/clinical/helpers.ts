@@ -13,7 +13,7 @@ export const sharedDir = resolve(repoRoot, '../shared');
 export const vignettesDir = join(sharedDir, 'vignettes');
 export const sourcePath = join(sharedDir, 'source', 'back-of-the-legs-pain-causes.txt');
 export const vocabularyPath = join(sharedDir, 'spec', 'vocabulary.json');
-export const cliPath = join(repoRoot, 'electron', 'cli', 'assess.ts');
+export const cliPath = join(repoRoot, 'electron', 'cli', 'assess.mjs');
 
 export interface Vignette {
   readonly file: string;
@@ -38,12 +38,13 @@ export interface CliResult {
 }
 
 /** Runs the assess command exactly as `npm run assess` does (same Node, same flags). */
-export function runCli(args: readonly string[], stdin?: string): CliResult {
-  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', cliPath, ...args], {
+export function runCli(args: readonly string[], stdin?: string, options: { nodeArgs?: readonly string[]; env?: NodeJS.ProcessEnv; replaceEnv?: boolean } = {}): CliResult {
+  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', ...(options.nodeArgs ?? []), cliPath, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     input: stdin ?? '',
     timeout: 30_000,
+    env: options.replaceEnv === true ? options.env : { ...process.env, ...options.env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
