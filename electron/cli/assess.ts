@@ -2,9 +2,14 @@
  * `npm run --silent assess -- [--json] <case.json | ->`: the clinical engine without the app
  * (contract: ../shared/spec/assess-cli.md). Thin on purpose: arguments, reading, one call to the
  * engine, printing. Any error: exit status 2, nothing on stdout, one line on stderr.
+ * `npm run assess` starts it through assess.mjs, which keeps Node's compile cache.
  */
 import { readFileSync } from 'node:fs';
-import { CaseError, assessForStorage, formatReport } from '../../shared/clinical/index.ts';
+// The engine's own modules, not shared/clinical/index.ts: the index also builds the assessment's
+// zod schemas and the finding search, which the command never uses (start-up time, issue 15).
+import { assessForStorage } from '../../shared/clinical/engine/assess.ts';
+import { CaseError } from '../../shared/clinical/engine/validate.ts';
+import { formatReport } from '../../shared/clinical/report.ts';
 
 const USAGE = 'Usage: npm run --silent assess -- [--json] <case.json | ->   (- reads the case from standard input)';
 

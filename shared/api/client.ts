@@ -1,5 +1,6 @@
 import { ApiError, type Envelope } from './errors.ts';
-import { METHOD_NAMES, type Api, type MethodInput, type MethodName, type MethodOutput } from './methods.ts';
+import { METHOD_NAMES } from './method-names.ts';
+import type { Api, MethodInput, MethodName, MethodOutput } from './methods.ts';
 
 /** Sends one call over whatever transport there is (ipcRenderer.invoke, HTTP, a Playwright binding). */
 export type Invoke = (method: MethodName, input: unknown) => Promise<Envelope<unknown>>;

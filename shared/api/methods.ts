@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodDef } from './define.ts';
+import type { MethodName as NamedMethod } from './method-names.ts';
 import { dataMethods } from './methods/data.ts';
 import { encounterMethods } from './methods/encounter.ts';
 import { referralMethods } from './methods/referral.ts';
@@ -17,12 +18,15 @@ export const api = {
   ...dataMethods,
   ...referralMethods,
   ...reviewMethods,
-} as const satisfies Record<string, MethodDef>;
+} as const satisfies Record<NamedMethod, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;
-export const METHOD_NAMES = Object.keys(api) as MethodName[];
-export const isMethodName = (name: string): name is MethodName => Object.hasOwn(api, name);
+// The list of names in method-names.ts (what clients load) and this table agree: every listed name
+// has a row (the satisfies above) and every row is listed (this line does not compile otherwise).
+const everyRowListed: readonly NamedMethod[] = Object.keys(api) as MethodName[];
+export const METHOD_NAMES: readonly MethodName[] = everyRowListed;
+export { isMethodName } from './method-names.ts';
 
 export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
 export type MethodParsedInput<M extends MethodName> = z.output<Api[M]['input']>;

@@ -1,5 +1,5 @@
 import type { Envelope } from './errors.ts';
-import { isMethodName, type MethodName } from './methods.ts';
+import { isMethodName, type MethodName } from './method-names.ts';
 
 /**
  * What the preload exposes as `window.bridge`: one function that sends a call of the contract and

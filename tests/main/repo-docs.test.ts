@@ -45,7 +45,7 @@ describe('the README and the documents it links', () => {
 
 describe('the example cases the README uses with npm run assess', () => {
   const assess = (file: string) => {
-    const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(repoRoot, 'electron', 'cli', 'assess.ts'), '--json', file], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(repoRoot, 'electron', 'cli', 'assess.mjs'), '--json', file], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     return JSON.parse(r.stdout) as { differential: { cause: string }[]; redFlags: { id: string }[] };

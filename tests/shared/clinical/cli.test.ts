@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +76,40 @@ describe('assess command', () => {
     expectOneLineError(runCli([]), /No case given\. Usage: npm run --silent assess -- \[--json\]/);
     expectOneLineError(runCli(['--xml', '-']), /Unknown option "--xml"\. Usage:/);
     expectOneLineError(runCli(['a.json', 'b.json']), /Give one case, not 2\. Usage:/);
+  });
+});
+
+/** What the command's start-up pays for (issue 15: start < 200 ms; the figure itself is a benchmark). */
+describe('assess command start-up', () => {
+  it('keeps compiled modules in Node\'s compile cache (in the temporary folder) and answers the same from it', () => {
+    const temp = mkdtempSync(join(tmpdir(), 'legpain-cli-cache-'));
+    try {
+      // No NODE_COMPILE_CACHE: the command turns the cache on itself, in the system's temporary folder.
+      const { NODE_COMPILE_CACHE: _unset, ...inherited } = process.env;
+      const env = { ...inherited, TMPDIR: temp, TMP: temp, TEMP: temp };
+      const first = runCli(['-', '--json'], JSON.stringify(pad), { env, replaceEnv: true });
+      const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' });
+      expect(files(temp).filter((f) => f.startsWith('node-compile-cache')).length).toBeGreaterThan(1);
+      const second = runCli(['-', '--json'], JSON.stringify(pad), { env, replaceEnv: true });
+      expect(first.status).toBe(0);
+      expect(second).toEqual(first);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
+  });
+
+  it('loads the engine without the assessment schemas or the finding search it never uses', () => {
+    // A module hook (Node's registerHooks, in the command's own process) lists every module loaded.
+    const hook = [
+      "import { registerHooks } from 'node:module';",
+      'const seen = [];',
+      'registerHooks({ load(url, context, next) { seen.push(url); return next(url, context); } });',
+      "process.on('exit', () => process.stderr.write(seen.join('\\n') + '\\n'));",
+    ].join('\n');
+    const r = runCli(['-', '--json'], JSON.stringify(pad), { nodeArgs: ['--import', `data:text/javascript,${encodeURIComponent(hook)}`] });
+    expect(r.status).toBe(0);
+    const loaded = r.stderr.split('\n').filter((u) => u.includes('/shared/clinical/'));
+    expect(loaded.some((u) => u.endsWith('/shared/clinical/engine/assess.ts'))).toBe(true);
+    expect(loaded.filter((u) => /\/shared\/clinical\/(index|assessment|engine\/search)\.ts$/.test(u))).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ export const sourcePath = join(sharedDir, 'source', 'back-of-the-legs-pain-cause
 /** Vocabulary v2 supersedes v1 (additive): the knowledge base implements v2 and keeps every v1 id. */
 export const vocabularyPath = join(sharedDir, 'spec', 'vocabulary-v2.json');
 export const vocabularyV1Path = join(sharedDir, 'spec', 'vocabulary.json');
-export const cliPath = join(repoRoot, 'electron', 'cli', 'assess.ts');
+export const cliPath = join(repoRoot, 'electron', 'cli', 'assess.mjs');
 
 export interface Vignette {
   /** The folder and file, e.g. "vignettes-v2/achilles-rupture-classic.json". */
@@ -48,12 +48,13 @@ export interface CliResult {
 }
 
 /** Runs the assess command exactly as `npm run assess` does (same Node, same flags). */
-export function runCli(args: readonly string[], stdin?: string): CliResult {
-  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', cliPath, ...args], {
+export function runCli(args: readonly string[], stdin?: string, options: { nodeArgs?: readonly string[]; env?: NodeJS.ProcessEnv; replaceEnv?: boolean } = {}): CliResult {
+  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', ...(options.nodeArgs ?? []), cliPath, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     input: stdin ?? '',
     timeout: 30_000,
+    env: options.replaceEnv === true ? options.env : { ...process.env, ...options.env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
