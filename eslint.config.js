@@ -13,6 +13,18 @@ const uiLibs = [
 ];
 const restrict = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
 
+/*
+ * The renderer is arranged by use (renderer/README.md): common/ is imported by all and imports none of
+ * them; app/ (the frame, start and profile screens) sits on common; the referral letter composer is
+ * shared by the consultation and the review and imports neither; the review area loads on first use,
+ * so outside it only its addresses (review/routes.ts) are imported statically.
+ */
+const rendererUse = (use, why) => ({ group: [`**/${use}/**`], message: why });
+const reviewArea = {
+  group: ['**/review/**', '!**/shared/review/**', '!**/review/routes.ts'],
+  message: 'The review area loads on first use: outside it, import only its addresses (review/routes.ts).',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.stryker-tmp/**', '**/*.d.ts'] },
   ...tseslint.configs.recommended,
@@ -34,6 +46,32 @@ export default tseslint.config(
   },
   { files: ['shared/**'], rules: restrict([electronPkg, ...uiLibs], [nodeBuiltins, electronDir, rendererDir]) },
   { files: ['renderer/**'], rules: restrict([electronPkg], [nodeBuiltins, electronDir]) },
+  { files: ['renderer/src/**'], ignores: ['renderer/src/review/**'], rules: restrict([electronPkg], [nodeBuiltins, electronDir, reviewArea]) },
+  {
+    files: ['renderer/src/common/**'],
+    rules: restrict([electronPkg], [
+      nodeBuiltins,
+      electronDir,
+      ...['app', 'consultation', 'referral', 'review'].map((use) => rendererUse(use, 'common/ is shared by every use and imports none of them.')),
+    ]),
+  },
+  {
+    files: ['renderer/src/app/**'],
+    rules: restrict([electronPkg], [
+      nodeBuiltins,
+      electronDir,
+      reviewArea,
+      ...['consultation', 'referral'].map((use) => rendererUse(use, 'The app frame does not import a use; App.vue puts them together.')),
+    ]),
+  },
+  {
+    files: ['renderer/src/referral/**'],
+    rules: restrict([electronPkg], [
+      nodeBuiltins,
+      electronDir,
+      ...['app', 'consultation', 'review'].map((use) => rendererUse(use, 'The referral composer serves the consultation and the review: it imports neither (they pass it what it needs).')),
+    ]),
+  },
   { files: ['electron/main/**'], rules: restrict([], [rendererDir]) },
   {
     files: ['electron/main/**'],

@@ -82,7 +82,7 @@ function createWindow(notice: string | null): void {
     }
   });
   mainWindow.on('closed', () => (mainWindow = null));
-  // The page refused to unload: it holds edits not stored yet (renderer stores/encounter.ts).
+  // The page refused to unload: it holds edits not stored yet (renderer/src/consultation/stores/save.ts).
   mainWindow.webContents.on('will-prevent-unload', (event) => {
     const response = mainWindow === null ? 1 : dialog.showMessageBoxSync(mainWindow, UNSAVED_DIALOG);
     if (leavesAnyway(response)) event.preventDefault();

@@ -66,7 +66,15 @@ export const areas: readonly MutationArea[] = [
   {
     name: 'referral',
     why: 'a letter with the wrong priority or missing content sends the patient down the wrong pathway',
-    mutate: ['shared/api/referral.ts', 'electron/main/referral/document.ts'],
+    mutate: [
+      'shared/api/referral.ts',
+      'electron/main/referral/document.ts',
+      'electron/main/referral/correspondence.ts',
+      'electron/main/referral/clinical-sections.ts',
+      'electron/main/referral/citations.ts',
+      'electron/main/referral/layout.ts',
+      'electron/main/referral/draft-mark.ts',
+    ],
     tests: [
       'tests/main/referral/document.test.ts',
       'tests/main/referral/letter-layout.test.ts',

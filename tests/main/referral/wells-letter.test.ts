@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EncounterWithAddenda } from '../../../shared/api/encounter.ts';
 import type { StoredAssessment, WellsDvt } from '../../../shared/clinical/assessment.ts';
-import { buildReferralDocument, WELLS_NOT_APPLICABLE } from '../../../electron/main/referral/document.ts';
+import { WELLS_NOT_APPLICABLE } from '../../../electron/main/referral/clinical-sections.ts';
+import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
 import { DVT_CASE, definitionText, encounterFrom, referralInput } from './fixtures.ts';
 
 /**

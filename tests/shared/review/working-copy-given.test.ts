@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyFromEncounter, toDraft } from '../../../renderer/src/lib/workingCopy.ts';
+import { copyFromEncounter, toDraft } from '../../../renderer/src/common/lib/workingCopy.ts';
 import { encounterFixture } from './fixtures.ts';
 
 /** An imported encounter's dates as given survive editing in the workspace, until the clinician enters the full value. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EncounterDraft } from '../../../shared/api/encounter.ts';
-import { blankCopy, completeCopy, copyAsText, copyFromEncounter, sameContent, toDraft } from '../../../renderer/src/lib/workingCopy.ts';
+import { blankCopy, completeCopy, copyAsText, copyFromEncounter, sameContent, toDraft } from '../../../renderer/src/common/lib/workingCopy.ts';
 import { encounterFixture } from './fixtures.ts';
 
 /** The clinician's Wells alternative judgement in the workspace's working copy: kept, saved, cleared, never lost. */

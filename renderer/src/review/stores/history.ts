@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, triggerRef } from 'vue';
 import type { EncounterStatus, EncounterSummary, SearchHit } from '../../../../shared/api/encounter.ts';
-import { api, plainError, type PlainError } from '../../api.ts';
+import { api, plainError, type PlainError } from '../../common/api.ts';
 
 /**
  * The history: every encounter, newest first, in pages fetched as the list scrolls; or, while

@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue';
 import type { AuditEntry, AuditVerifyResult } from '../../../../shared/api/audit.ts';
 import type { EncounterWithAddenda, RevisionEntry } from '../../../../shared/api/encounter.ts';
 import type { ReviewComparison } from '../../../../shared/api/methods/review.ts';
-import { api, plainError, type PlainError } from '../../api.ts';
+import { api, plainError, type PlainError } from '../../common/api.ts';
 
 /**
  * One past encounter under review: the latest revision, every revision, the encounter's audit

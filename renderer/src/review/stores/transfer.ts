@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { BackupProgress, ImportResult } from '../../../../shared/api/transfer.ts';
-import { api, plainError, type PlainError } from '../../api.ts';
-import { clearAllWorkingCopies } from '../../lib/mirror.ts';
-import { useEncounterStore } from '../../stores/encounter.ts';
+import { api, plainError, type PlainError } from '../../common/api.ts';
+import { clearAllWorkingCopies } from '../../common/lib/mirror.ts';
+import { useEncounterStore } from '../../consultation/stores/encounter.ts';
 import { megabytes, phaseWords, progressLine, type BackupOperation } from '../backup-progress.ts';
 import { useHistoryStore } from './history.ts';
 
