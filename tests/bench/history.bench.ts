@@ -10,8 +10,9 @@
  * - backup (backup.create) time and size, and the slowest backup.progress answer while it runs.
  *
  * Seeding 100,000 encounters takes about a minute, so the seeded database is kept in a cache
- * folder (os.tmpdir()/legpain-bench) keyed by knowledge-base version, generator and count, and
- * copied for each run. LEGPAIN_BENCH_COUNT overrides the count (for a quick try).
+ * folder (os.tmpdir()/legpain-bench) keyed by knowledge-base version, schema version, generator
+ * and count, and copied for each run (a copy migrated on open would carry a rebuilt index's free
+ * pages into the backup figures and pay the rebuild in every run). LEGPAIN_BENCH_COUNT overrides the count (for a quick try).
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startBridge } from '../../electron/main/bridge/server.ts';
 import { openServices } from '../../electron/main/services.ts';
+import { SCHEMA_VERSION } from '../../electron/main/store/migrations/index.ts';
 import { createClient } from '../../shared/api/client.ts';
 import { httpInvoke } from '../../shared/api/transport.ts';
 import { KB_VERSION } from '../../shared/clinical/index.ts';
@@ -54,7 +56,7 @@ function percentile(values: readonly number[], p: number): number {
 
 /** The seeded database folder, from the cache or made now. */
 async function seededDataDir(): Promise<string> {
-  const key = `history-${COUNT}-${SEED}-${GENERATOR}-${KB_VERSION.replace(/[^\w.-]+/g, '_')}`;
+  const key = `history-${COUNT}-${SEED}-${GENERATOR}-schema${SCHEMA_VERSION}-${KB_VERSION.replace(/[^\w.-]+/g, '_')}`;
   const cacheRoot = join(tmpdir(), 'legpain-bench');
   const cached = join(cacheRoot, key);
   if (!existsSync(join(cached, 'complete'))) {

@@ -8,6 +8,10 @@ import { openConnection, pragmaValue } from '../../../electron/main/store/databa
 import { migrate, MIGRATIONS, NewerDatabaseError, SCHEMA_VERSION } from '../../../electron/main/store/migrations/index.ts';
 import { DATABASE_FILE } from '../../../electron/main/store/open.ts';
 import { checkSearchIndex, openTestServices, sampleDraft, tempDir } from '../helpers.ts';
+import { EncounterDraft } from '../../../shared/api/encounter.ts';
+import { assessEncounter } from '../../../electron/main/services/assessment.ts';
+import { insertEncounter, pickFields } from '../../../electron/main/store/encounters.ts';
+import { search } from '../../../electron/main/store/queries.ts';
 
 /** Schema versions: numbered migrations by PRAGMA user_version, applied in one transaction. */
 
@@ -93,6 +97,46 @@ describe('migrations', () => {
       expect(config).toMatchObject({ automerge: 0, crisismerge: 64, rank: 'bm25(10.0, 10.0, 4.0, 1.0, 2.0, 3.0)' });
       const hits = await t.client.encounter.search({ query: 'zygapophyseal' });
       expect(hits.map((h) => h.id).sort()).toEqual(saved.map((s) => s.id).sort());
+      checkSearchIndex(t.store.db);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('upgrades a version 6 database: the search index is built again with four-letter prefixes and finds exactly what it found before', async () => {
+    const path = join(dir.path, DATABASE_FILE);
+    const db = openConnection(path);
+    db.exec('PRAGMA journal_mode = WAL');
+    expect(migrate(db, 6)).toEqual([1, 2, 3, 4, 5, 6]);
+    const notes = ['Calf pain after tennis', 'Zygapophyseal joint pain, painful to walk', 'Calves cramp when walking; pain eases at rest', 'Knee swelling', 'Thrombosis excluded'];
+    db.exec('BEGIN');
+    notes.forEach((text, i) => {
+      const fields = pickFields(EncounterDraft.parse(sampleDraft({ notes: text, seenAt: `2026-0${i + 1}-10T09:00:00.000Z` })));
+      const revision = { revision: 1, savedAt: '2026-06-01T00:00:00.000Z', savedBy: 'Dr Old', fields, assessment: assessEncounter(fields) };
+      insertEncounter(db, { id: `v6-${i}`, createdAt: revision.savedAt, status: 'draft', signedRevision: null, signedAt: null, signedBy: null, revisions: [revision], addenda: [] });
+    });
+    db.exec('COMMIT');
+    const tableSql = () => String((db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'encounter_search'").get() as { sql: string }).sql);
+    expect(tableSql()).toMatch(/prefix = '2 3'\s/);
+    const queries = ['calf', 'pain', 'pain after', 'zyga', 'zygapophyseal', 'walk', 'thro', 'Ada', 'MRN 0042', 'kn', 'cal'];
+    const before = queries.map((q) => search(db, q, 50));
+    expect(before.every((hits) => hits.length > 0)).toBe(true);
+
+    expect(migrate(db)).toEqual([7]);
+    expect(tableSql()).toMatch(/prefix = '2 3 4'/);
+    expect(queries.map((q) => search(db, q, 50))).toEqual(before);
+    const config = Object.fromEntries((db.prepare('SELECT k, v FROM encounter_search_config').all() as { k: string; v: unknown }[]).map((r) => [r.k, r.v]));
+    expect(config).toMatchObject({ automerge: 0, crisismerge: 64, rank: 'bm25(10.0, 10.0, 4.0, 1.0, 2.0, 3.0)' });
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'encounter_search_rebuilt%'").all()).toEqual([]);
+    checkSearchIndex(db);
+    db.close();
+
+    // And the app keeps the index up to date from there.
+    const t = openTestServices({ dataDir: dir.path });
+    try {
+      await t.client.encounter.save({ ...sampleDraft({ notes: 'Zygote of a note' }), id: 'v6-1', baseRevision: 1 });
+      expect((await t.client.encounter.search({ query: 'zyga' })).map((h) => h.id)).toEqual([]);
+      expect((await t.client.encounter.search({ query: 'zygo' })).map((h) => h.id)).toEqual(['v6-1']);
       checkSearchIndex(t.store.db);
     } finally {
       t.close();

@@ -5,6 +5,7 @@ import { up as compressedAssessments } from './003-compressed-assessments.ts';
 import { up as listLayout } from './004-list-layout.ts';
 import { up as searchMergeOffCommit } from './005-search-merge-off-commit.ts';
 import { up as contentFingerprints } from './006-content-fingerprints.ts';
+import { up as searchFourLetterPrefixes } from './007-search-four-letter-prefixes.ts';
 
 /**
  * Numbered schema changes. The database's PRAGMA user_version is the number of migrations applied;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'revisions as a rowid table, covering list indexes', up: listLayout },
   { version: 5, name: 'search index merged after saves, not inside them', up: searchMergeOffCommit },
   { version: 6, name: 'audit entries fingerprint clinical content; the chain is sealed with a key kept outside the database', up: contentFingerprints },
+  { version: 7, name: 'search index keeps four-letter prefixes', up: searchFourLetterPrefixes },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
