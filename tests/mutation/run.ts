@@ -10,6 +10,11 @@
  *   npm run mutate                  every area
  *   npm run mutate -- engine store  these areas
  *   npm run mutate -- --full engine ignore the incremental state and test every mutant again
+ *   npm run mutate -- engine --only=shared/clinical/engine/wells.ts,shared/clinical/engine/conditions.ts
+ *                                   only these files of the area (a first run of a whole area can take hours
+ *                                   on two cores); the results of the area's other files already in the
+ *                                   incremental state are kept, and the score counts every file reported
+ * While a run goes on, each surviving mutant is written to test-results/mutation/<area>/survivors.log.
  * Exits non-zero when Stryker fails or an area scores under the goal of 85 %.
  */
 import { spawnSync } from 'node:child_process';
@@ -33,7 +38,8 @@ interface Report {
 
 const args = process.argv.slice(2);
 const full = args.includes('--full');
-const chosen = args.filter((a) => a !== '--full');
+const only = args.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice('--only='.length).split(',').filter((f) => f !== ''));
+const chosen = args.filter((a) => a !== '--full' && !a.startsWith('--only='));
 const toRun = chosen.length === 0 ? areas : chosen.map(areaNamed);
 
 // The sandbox is .stryker-tmp/sandbox-*; the clinical tests read ../shared from the repository root,
@@ -67,7 +73,14 @@ for (const area of toRun) {
   linkShared();
   console.log(`\n=== mutation testing ${area.name}: ${area.mutate.join(', ')}`);
   const started = performance.now();
-  const run = spawnSync(join('node_modules', '.bin', 'stryker'), ['run', 'stryker.config.mjs', ...(full ? ['--force'] : [])], {
+  const onlyHere = only.filter((f) => area.mutate.some((glob) => f === glob || f.startsWith(glob.replace(/\*\*.*$/, ''))));
+  if (only.length > 0 && onlyHere.length === 0) {
+    console.log(`=== ${area.name}: none of ${only.join(', ')} is in this area (${area.mutate.join(', ')})`);
+    failed = true;
+    continue;
+  }
+  if (onlyHere.length > 0) console.log(`only: ${onlyHere.join(', ')}`);
+  const run = spawnSync(join('node_modules', '.bin', 'stryker'), ['run', 'stryker.config.mjs', ...(full ? ['--force'] : []), ...(onlyHere.length > 0 ? ['--mutate', onlyHere.join(',')] : [])], {
     stdio: 'inherit',
     env: { ...process.env, MUTATE_AREA: area.name },
   });
@@ -95,6 +108,7 @@ for (const area of toRun) {
   const valid = caught + survivors.length;
   const score = valid === 0 ? 100 : (100 * caught) / valid;
   if (survivors.length > 0) console.log(`surviving mutants in ${area.name}:\n${survivors.join('\n')}`);
+  console.log(`files reported: ${Object.keys(report.files).map((f) => relative(repoRoot, resolve(f))).join(', ')}`);
   console.log(`report: ${join('test-results', 'mutation', area.name, 'index.html')}`);
   console.log(`bench mutation.${area.name}.score ${score.toFixed(1)} %`);
   console.log(`bench mutation.${area.name}.survived ${survivors.length} count`);
