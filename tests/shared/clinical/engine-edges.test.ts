@@ -74,6 +74,16 @@ describe('a must-not-miss cause says why it was kept visible only when it was mo
     expect(dvt.keptVisible).toBeUndefined();
     expect(a.differential.every((d) => d.keptVisible === undefined)).toBe(true);
   });
+
+  it('with DVT first and a known aneurysm low on its points, the aneurysm takes third place and the best other cause keeps second', () => {
+    // Two must-not-miss causes with a key sign: DVT (first on its points anyway) and a popliteal aneurysm
+    // (a known arterial aneurysm: 2 points, below cellulitis, Baker's cyst rupture and superficial vein
+    // thrombosis). Kept within the top three together with the best of the others, each in its own order.
+    const a = assess({ findings: [...dvtSigns, 'rf-arterial-aneurysm', 'redness', 'warmth'] });
+    expect(a.differential.slice(0, 3).map((d) => d.cause)).toEqual(['dvt', 'cellulitis', 'popliteal-artery-aneurysm']);
+    expect(a.differential[2]!.keptVisible).toBeDefined();
+    expect(a.differential[1]!.keptVisible).toBeUndefined();
+  });
 });
 
 describe('the condition evaluator (the contract knowledge-base conditions are written against)', () => {
