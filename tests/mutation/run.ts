@@ -11,9 +11,11 @@
  *   npm run mutate -- engine store  these areas
  *   npm run mutate -- --full engine ignore the incremental state and test every mutant again
  *   npm run mutate -- engine --only=shared/clinical/engine/wells.ts,shared/clinical/engine/conditions.ts
- *                                   only these files of the area (a first run of a whole area can take hours
- *                                   on two cores); the results of the area's other files already in the
- *                                   incremental state are kept, and the score counts every file reported
+ *                                   only these files or line ranges (file.ts:10-20) of the area (a first run of a
+ *                                   whole area can take hours on two cores). Results outside them are kept from
+ *                                   the incremental state only while still valid: a mutant a changed or new test
+ *                                   covers is left out of the report until it is tested again, so the score then
+ *                                   counts fewer mutants; the count is printed with it
  * While a run goes on, each surviving mutant is written to test-results/mutation/<area>/survivors.log.
  * Exits non-zero when Stryker fails or an area scores under the goal of 85 %.
  */
@@ -108,7 +110,8 @@ for (const area of toRun) {
   const valid = caught + survivors.length;
   const score = valid === 0 ? 100 : (100 * caught) / valid;
   if (survivors.length > 0) console.log(`surviving mutants in ${area.name}:\n${survivors.join('\n')}`);
-  console.log(`files reported: ${Object.keys(report.files).map((f) => relative(repoRoot, resolve(f))).join(', ')}`);
+  const reported = Object.values(report.files).reduce((n, f) => n + f.mutants.length, 0);
+  console.log(`files reported: ${Object.keys(report.files).map((f) => relative(repoRoot, resolve(f))).join(', ')} (${reported} mutants, ${valid} that compile and run)`);
   console.log(`report: ${join('test-results', 'mutation', area.name, 'index.html')}`);
   console.log(`bench mutation.${area.name}.score ${score.toFixed(1)} %`);
   console.log(`bench mutation.${area.name}.survived ${survivors.length} count`);
