@@ -26,7 +26,9 @@ export default {
   // The state lives under test-results/, which git and the test runs ignore.
   incremental: true,
   incrementalFile: `${out}/incremental.json`,
-  reporters: ['html', 'json', 'progress'],
+  // survivor-log writes each surviving mutant to survivors.log as soon as it is found.
+  appendPlugins: ['./tests/mutation/survivor-log.mjs'],
+  reporters: ['html', 'json', 'progress', 'survivor-log'],
   htmlReporter: { fileName: `${out}/index.html` },
   jsonReporter: { fileName: `${out}/mutation.json` },
   // The sandbox sits in .stryker-tmp; run.ts links .stryker-tmp/shared to ../shared so the clinical

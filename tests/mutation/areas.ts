@@ -23,6 +23,7 @@ const clinicalTests = [
   'tests/shared/clinical/vignettes.test.ts',
   'tests/shared/clinical/report.test.ts',
   'tests/shared/clinical/boundaries.test.ts',
+  'tests/shared/clinical/engine-edges.test.ts',
 ];
 
 export const areas: readonly MutationArea[] = [

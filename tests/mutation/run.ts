@@ -10,6 +10,13 @@
  *   npm run mutate                  every area
  *   npm run mutate -- engine store  these areas
  *   npm run mutate -- --full engine ignore the incremental state and test every mutant again
+ *   npm run mutate -- engine --only=shared/clinical/engine/wells.ts,shared/clinical/engine/conditions.ts
+ *                                   only these files or line ranges (file.ts:10-20) of the area (a first run of a
+ *                                   whole area can take hours on two cores). Results outside them are kept from
+ *                                   the incremental state only while still valid: a mutant a changed or new test
+ *                                   covers is left out of the report until it is tested again, so the score then
+ *                                   counts fewer mutants; the count is printed with it
+ * While a run goes on, each surviving mutant is written to test-results/mutation/<area>/survivors.log.
  * Exits non-zero when Stryker fails or an area scores under the goal of 85 %.
  */
 import { spawnSync } from 'node:child_process';
@@ -33,7 +40,8 @@ interface Report {
 
 const args = process.argv.slice(2);
 const full = args.includes('--full');
-const chosen = args.filter((a) => a !== '--full');
+const only = args.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice('--only='.length).split(',').filter((f) => f !== ''));
+const chosen = args.filter((a) => a !== '--full' && !a.startsWith('--only='));
 const toRun = chosen.length === 0 ? areas : chosen.map(areaNamed);
 
 // The sandbox is .stryker-tmp/sandbox-*; the clinical tests read ../shared from the repository root,
@@ -67,7 +75,14 @@ for (const area of toRun) {
   linkShared();
   console.log(`\n=== mutation testing ${area.name}: ${area.mutate.join(', ')}`);
   const started = performance.now();
-  const run = spawnSync(join('node_modules', '.bin', 'stryker'), ['run', 'stryker.config.mjs', ...(full ? ['--force'] : [])], {
+  const onlyHere = only.filter((f) => area.mutate.some((glob) => f === glob || f.startsWith(glob.replace(/\*\*.*$/, ''))));
+  if (only.length > 0 && onlyHere.length === 0) {
+    console.log(`=== ${area.name}: none of ${only.join(', ')} is in this area (${area.mutate.join(', ')})`);
+    failed = true;
+    continue;
+  }
+  if (onlyHere.length > 0) console.log(`only: ${onlyHere.join(', ')}`);
+  const run = spawnSync(join('node_modules', '.bin', 'stryker'), ['run', 'stryker.config.mjs', ...(full ? ['--force'] : []), ...(onlyHere.length > 0 ? ['--mutate', onlyHere.join(',')] : [])], {
     stdio: 'inherit',
     env: { ...process.env, MUTATE_AREA: area.name },
   });
@@ -95,6 +110,8 @@ for (const area of toRun) {
   const valid = caught + survivors.length;
   const score = valid === 0 ? 100 : (100 * caught) / valid;
   if (survivors.length > 0) console.log(`surviving mutants in ${area.name}:\n${survivors.join('\n')}`);
+  const reported = Object.values(report.files).reduce((n, f) => n + f.mutants.length, 0);
+  console.log(`files reported: ${Object.keys(report.files).map((f) => relative(repoRoot, resolve(f))).join(', ')} (${reported} mutants, ${valid} that compile and run)`);
   console.log(`report: ${join('test-results', 'mutation', area.name, 'index.html')}`);
   console.log(`bench mutation.${area.name}.score ${score.toFixed(1)} %`);
   console.log(`bench mutation.${area.name}.survived ${survivors.length} count`);

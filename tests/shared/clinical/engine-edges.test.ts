@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Assessment } from '../../../shared/clinical/assessment.ts';
+import { evaluate } from '../../../shared/clinical/engine/conditions.ts';
+import { assess } from '../../../shared/clinical/index.ts';
+
+/**
+ * What the engine's first mutation run (issue 16) showed no test would notice: the clinician's Wells
+ * judgement in the cases nothing is proposed or another cause is named, the order of red flags of the
+ * same urgency, a must-not-miss cause that needed no moving, and the condition evaluator's contract
+ * with knowledge-base authors. Expected values follow from the rules' stated meaning, worked by hand.
+ */
+
+// Wells 2003 items met: calf swelling > 3 cm (1), pitting oedema (1), deep vein tenderness (1) = 3.
+// Nothing else is supported by a leg finding, so no alternative is proposed.
+const dvtSigns = ['loc-calf', 'unilateral', 'calf-swelling', 'ex-pitting-edema', 'ex-calf-swelling-3cm', 'ex-deep-vein-tenderness'];
+// The same leg with cellulitis's signs: cellulitis is proposed as at least as likely (engine.test.ts).
+const cellulitisLeg = ['loc-calf', 'unilateral', 'calf-swelling', 'ex-pitting-edema', 'redness', 'warmth', 'ex-spreading-erythema', 'fever', 'rf-skin-break'];
+
+const alternativeItem = (a: Assessment) => a.scores.wellsDvt.criteria.find((c) => c.points < 0)!;
+
+describe('the clinician’s Wells judgement where the engine proposes nothing', () => {
+  it('"no alternative" when none was proposed overrides nothing: the state stays "none" and Wells keeps its 3 points', () => {
+    const w = assess({ findings: dvtSigns, wellsAlternative: { met: false } }).scores.wellsDvt;
+    expect(w.alternativeJudgement).toEqual({ state: 'none', suggestedBecause: [] });
+    expect(w.points).toBe(3);
+    expect(w.category).toBe('likely');
+  });
+
+  it('"an alternative is as likely", naming none, when none was proposed, is the clinician’s own call: overridden, -2 points to 1, unlikely', () => {
+    const w = assess({ findings: dvtSigns, wellsAlternative: { met: true } }).scores.wellsDvt;
+    expect(w.alternativeJudgement).toEqual({ state: 'overridden', suggestedBecause: [] });
+    expect(w.alternative).toBeUndefined();
+    expect(w.points).toBe(1);
+    expect(w.category).toBe('unlikely');
+  });
+});
+
+describe('the Wells alternative item shows the findings behind the engine’s proposal only when that proposal stands', () => {
+  it('proposed and left as it is: the item lists the findings that support cellulitis', () => {
+    const a = assess({ findings: cellulitisLeg });
+    expect(alternativeItem(a).met).toBe(true);
+    expect(alternativeItem(a).findings).toContain('ex-spreading-erythema');
+  });
+
+  it('the clinician names another cause: the item is met but lists none of cellulitis’s findings', () => {
+    const a = assess({ findings: cellulitisLeg, wellsAlternative: { met: true, cause: 'superficial-vein-thrombosis' } });
+    expect(alternativeItem(a).met).toBe(true);
+    expect(alternativeItem(a).findings).toEqual([]);
+  });
+
+  it('the clinician says no alternative is as likely: the item is not met and lists nothing', () => {
+    const a = assess({ findings: cellulitisLeg, wellsAlternative: { met: false } });
+    expect(alternativeItem(a)).toMatchObject({ met: false, findings: [] });
+  });
+});
+
+describe('red flags of the same urgency keep the vocabulary’s order', () => {
+  it('a possible PE (read after the DVT flag it depends on) is still listed before cauda equina, as in the vocabulary', () => {
+    const a = assess({ findings: [...dvtSigns, 'dyspnea-or-chest-pain', 'loc-lower-back', 'radiates-from-back', 'saddle-anesthesia'] });
+    expect(a.redFlags.map((f) => `${f.id}:${f.urgency}`)).toEqual(['possible-pe:emergency', 'cauda-equina:emergency', 'suspected-dvt:urgent']);
+  });
+
+  it('two urgent flags: suspected DVT before the neurological deficit, as in the vocabulary', () => {
+    const a = assess({ findings: [...dvtSigns, 'foot-drop'] });
+    expect(a.redFlags.map((f) => `${f.id}:${f.urgency}`)).toEqual(['suspected-dvt:urgent', 'progressive-neuro-deficit:urgent']);
+  });
+});
+
+describe('a must-not-miss cause says why it was kept visible only when it was moved up', () => {
+  it('DVT ranked first on its own points carries no "kept visible" note', () => {
+    const a = assess({ findings: dvtSigns });
+    const dvt = a.differential.find((d) => d.cause === 'dvt')!;
+    expect(dvt.rank).toBe(1);
+    expect(dvt.keptVisible).toBeUndefined();
+    expect(a.differential.every((d) => d.keptVisible === undefined)).toBe(true);
+  });
+
+  it('with DVT first and a known aneurysm low on its points, the aneurysm takes third place and the best other cause keeps second', () => {
+    // Two must-not-miss causes with a key sign: DVT (first on its points anyway) and a popliteal aneurysm
+    // (a known arterial aneurysm: 2 points, below cellulitis, Baker's cyst rupture and superficial vein
+    // thrombosis). Kept within the top three together with the best of the others, each in its own order.
+    const a = assess({ findings: [...dvtSigns, 'rf-arterial-aneurysm', 'redness', 'warmth'] });
+    expect(a.differential.slice(0, 3).map((d) => d.cause)).toEqual(['dvt', 'cellulitis', 'popliteal-artery-aneurysm']);
+    expect(a.differential[2]!.keptVisible).toBeDefined();
+    expect(a.differential[1]!.keptVisible).toBeUndefined();
+  });
+});
+
+describe('the condition evaluator (the contract knowledge-base conditions are written against)', () => {
+  const ctx = () => {
+    const a = assess({ findings: ['loc-calf', 'calf-swelling'], absent: ['fever'] });
+    return { present: new Set(['loc-calf', 'calf-swelling']), absent: new Set(['fever']), causes: new Map(a.differential.map((d) => [d.cause, d])) };
+  };
+
+  it('an absent finding meets its condition but is not named as a reason: only present findings explain why', () => {
+    expect(evaluate({ allOf: [{ finding: 'calf-swelling' }, { absent: 'fever' }] }, ctx())).toEqual(['calf-swelling']);
+    expect(evaluate({ absent: 'fever' }, ctx())).toEqual([]);
+    expect(evaluate({ absent: 'calf-swelling' }, ctx())).toBeNull();
+  });
+
+  it('names an unknown cause instead of treating it as not met', () => {
+    expect(() => evaluate({ cause: 'no-such-cause', minStrength: 'weak' }, ctx())).toThrow('Unknown cause "no-such-cause" in a condition');
+  });
+
+  it('refuses a Wells or red-flag condition evaluated before the score or the flags exist', () => {
+    expect(() => evaluate({ wells: 'likely' }, ctx())).toThrow('A Wells condition was evaluated before the Wells score');
+    expect(() => evaluate({ redFlag: 'suspected-dvt' }, ctx())).toThrow('A red-flag condition was evaluated before the red flags');
+  });
+});
