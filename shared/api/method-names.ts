@@ -25,6 +25,8 @@ export const METHOD_NAMES = [
   'backup.progress',
   'data.exportJson',
   'data.importJson',
+  'data.exportFile',
+  'data.progress',
   'referral.suggest',
   'referral.preview',
   'referral.export',
