@@ -79,7 +79,6 @@ export const useTransferStore = defineStore('transfer', () => {
 
   const mb = (bytes: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
   const seconds = (ms: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(ms / 1000);
-  const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
   const bytesText = (bytes: number) => `${megabytes(bytes)} MB (${new Intl.NumberFormat().format(bytes)} bytes)`;
 
@@ -203,22 +202,6 @@ export const useTransferStore = defineStore('transfer', () => {
       },
     );
 
-  /** json: the app's own export; fhir: a FHIR R4 collection Bundle; fhir-transaction: a transaction Bundle for a FHIR server. */
-  const exportAs = (format: 'json' | 'fhir' | 'fhir-transaction') =>
-    run(
-      format === 'json' ? 'export-json' : 'export-fhir',
-      'Exporting…',
-      () => (format === 'json' ? api.data.exportJson({}) : api.data.exportFhir({ bundle: format === 'fhir' ? 'collection' : 'transaction' })),
-      (r, ms) => {
-        const type = format === 'json' ? 'application/json' : 'application/fhir+json';
-        const url = URL.createObjectURL(new Blob([r.json], { type }));
-        const name =
-          format === 'json' ? `leg-pain-ddx-export-${stamp()}.json` : format === 'fhir' ? `leg-pain-ddx-fhir-r4-${stamp()}.json` : `leg-pain-ddx-fhir-r4-transaction-${stamp()}.json`;
-        const as = format === 'fhir' ? ' as a FHIR R4 Bundle' : format === 'fhir-transaction' ? ' as a FHIR R4 transaction, ready to send to a FHIR server' : '';
-        return { kind: format === 'json' ? 'export-json' : 'export-fhir', ms, message: `${r.count} encounters exported${as}.`, download: { url, name } };
-      },
-    );
-
   /**
    * Reads the chosen file (with progress), then lets the main process check and import it. A
    * passphrase-protected file goes as its bytes (base64) with the passphrase, opened in the main process.
@@ -259,5 +242,5 @@ export const useTransferStore = defineStore('transfer', () => {
       },
     );
 
-  return { job, outcome, error, backup, restore, exportAs, exportToFile, importFile };
+  return { job, outcome, error, backup, restore, exportToFile, importFile };
 });
