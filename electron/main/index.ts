@@ -14,6 +14,8 @@ import { resourcePath } from './resources.ts';
 import { openServices, type OpenedServices } from './services.ts';
 // The referral letter's render worker, bundled by electron-vite as its own entry file.
 import referralWorker from './referral/worker.ts?modulePath';
+// The import/export worker, bundled the same way.
+import transferWorker from './transfer/worker.ts?modulePath';
 
 /**
  * The Electron shell: thin wiring of the pure policy in ./app and the services. Everything that
@@ -98,6 +100,7 @@ function start(): void {
       appVersion: app.getVersion(),
       fontDir: resourcePath('fonts', { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
       referralWorker,
+      transferWorker,
       // The desktop app's save dialog and "open the file" for referral letters (the bridge has neither).
       dialog: referralSaveDialog(() => mainWindow),
       shell: referralShell,

@@ -4,6 +4,9 @@ import { resourcePath } from './resources.ts';
 import { createReferralFileServices, type ReferralSaveDialog, type ReferralShell } from './app/referral-files.ts';
 import { referralServices } from './referral/store-services.ts';
 import { dataServices } from './services/data.ts';
+import { createJobs } from './services/jobs.ts';
+import { transferServices } from './services/transfers.ts';
+import { startTransferWorker } from './transfer/transfer-worker.ts';
 import { encounterServices } from './services/encounter.ts';
 import { systemServices } from './services/system.ts';
 import { reviewServices } from './review/services.ts';
@@ -19,6 +22,8 @@ export interface OpenServicesOptions {
   readonly fontDir?: string;
   /** The referral render worker's entry file; the Electron build passes `./referral/worker.ts?modulePath`. */
   readonly referralWorker?: URL | string;
+  /** The import/export worker's entry file; the Electron build passes `./transfer/worker.ts?modulePath`. */
+  readonly transferWorker?: URL | string;
   /** The desktop app's save dialog for referral.saveAs; without it (the loopback bridge) saveAs is refused. */
   readonly dialog?: ReferralSaveDialog;
   /** The desktop app's shell for referral.open; without it referral.open is refused. */
@@ -49,10 +54,14 @@ export function openServices(opts: OpenServicesOptions): OpenedServices {
     fontDir: opts.fontDir ?? resourcePath('fonts', { isPackaged: false, appPath: resolve(import.meta.dirname, '../..') }),
     workerUrl: opts.referralWorker,
   });
+  const jobs = createJobs();
+  // The transfer worker starts at the first import or export, not here.
+  const transfers = startTransferWorker(opts.transferWorker === undefined ? {} : { workerUrl: opts.transferWorker });
   const base = {
     ...encounterServices(ctx),
     ...systemServices(ctx),
-    ...dataServices(ctx),
+    ...dataServices(ctx, jobs),
+    ...transferServices(ctx, { jobs, worker: transfers }),
     ...reviewServices(ctx),
     ...referral.services,
   };
@@ -69,6 +78,7 @@ export function openServices(opts: OpenServicesOptions): OpenedServices {
   };
   const close = (): void => {
     void referral.close();
+    void transfers.close();
     store.close();
   };
   return { services, store, startupNotice: store.startupNotice, close };

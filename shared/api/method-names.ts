@@ -24,6 +24,8 @@ export const METHOD_NAMES = [
   'backup.restore',
   'backup.progress',
   'data.exportJson',
+  'data.exportFile',
+  'data.progress',
   'data.importJson',
   'referral.suggest',
   'referral.preview',

@@ -14,7 +14,7 @@ import {
   RevisionEntry,
 } from './encounter.ts';
 
-/** Backups (a copy of the whole database) and JSON export/import of encounters. */
+/** Backups (a copy of the whole database) and export/import of encounters (JSON and FHIR). */
 
 const absolutePath = absoluteFilePath('Choose a file', 'Give the full path of the file on this computer');
 
@@ -151,7 +151,62 @@ export const ExportDocument = z.object({
 export const ExportRequest = z.object({ ids: z.array(EncounterId).max(200_000).optional() });
 export const ExportResult = z.object({ json: z.string(), count: z.number().int() });
 
-export const ImportRequest = z.object({ json: z.string().min(1, 'The file is empty').max(512 * 1024 * 1024, 'The file is too large to import') });
+/**
+ * An export written straight to a file by the main process, one encounter at a time (memory stays
+ * bounded whatever the number of encounters), with progress (data.progress); the file appears
+ * whole or not at all. A passphrase protects it as an encrypted backup is protected.
+ */
+export const ExportFileRequest = z.object({
+  format: z.enum(['json', 'fhir', 'fhir-transaction']),
+  path: absolutePath,
+  /** Replace a file already there; without it the call fails with `exists` (the app asks first). */
+  overwrite: z.boolean().default(false),
+  passphrase: passphrase.min(10, 'Use a passphrase of at least 10 characters').optional(),
+  ids: z.array(EncounterId).max(200_000).optional(),
+});
+export const ExportFileResult = z.object({
+  path: z.string(),
+  count: z.number().int(),
+  bytes: z.number().int(),
+  /** SHA-256 of the file as written (encrypted, when a passphrase was given). */
+  sha256: z.string(),
+  encrypted: z.boolean(),
+});
+export type ExportFileResult = z.infer<typeof ExportFileResult>;
+
+const MAX_IMPORT = 512 * 1024 * 1024;
+/**
+ * An import file's content: its text, or (a passphrase-protected export) its bytes in base64 with
+ * the passphrase. A protected file without its passphrase, or with the wrong one, imports nothing.
+ */
+export const ImportRequest = z
+  .object({
+    json: z.string().min(1, 'The file is empty').max(MAX_IMPORT, 'The file is too large to import').optional(),
+    sealed: z.string().min(1, 'The file is empty').max(Math.ceil(MAX_IMPORT / 3) * 4, 'The file is too large to import').optional(),
+    passphrase: passphrase.optional(),
+  })
+  .superRefine((r, ctx) => {
+    if ((r.json === undefined) === (r.sealed === undefined)) ctx.addIssue({ code: 'custom', message: 'Give the file’s text, or a protected file’s content, not both', path: ['json'] });
+    else if (r.sealed !== undefined && (r.passphrase ?? '') === '') {
+      ctx.addIssue({ code: 'custom', message: 'This file is protected by a passphrase: enter it to import the file', path: ['passphrase'] });
+    }
+  });
+
+/** Steps of an export (reading and writing encounters, then putting the file in place) and of an import. */
+export const TransferPhase = z.enum(['opening', 'checking', 'writing', 'exporting', 'finishing']);
+export type TransferPhase = z.infer<typeof TransferPhase>;
+
+/** How far the running export or import has got; polled while its call is pending. */
+export const TransferProgress = z.object({
+  running: z.boolean(),
+  operation: z.enum(['export', 'import']).nullable(),
+  phase: TransferPhase.nullable(),
+  /** Encounters (or, for an import, entries of the file) done and in all; null when not known yet. */
+  done: z.number().int().min(0).nullable(),
+  total: z.number().int().min(0).nullable(),
+  startedAt: z.string().nullable(),
+});
+export type TransferProgress = z.infer<typeof TransferProgress>;
 export const ImportSkip = z.object({ index: z.number().int(), id: z.string().optional(), reason: z.string() });
 /** What an imported encounter's file held that was not imported (FHIR import), each element saying what and why. */
 export const ImportLeftOut = z.object({ index: z.number().int(), id: z.string(), elements: z.array(z.string()) });

@@ -37,7 +37,7 @@ describe('data safety on the data screen', () => {
       await page.getByText(/relies on this computer’s disk encryption \(BitLocker on Windows, FileVault on macOS, LUKS on Linux\)/).waitFor();
       const target = join(work, 'usb.backup');
       await page.getByLabel('Save the backup to').fill(target);
-      await page.getByLabel(/^Passphrase \(optional/).fill(PASSPHRASE);
+      await page.getByLabel(/^Passphrase \(optional: encrypts the backup/).fill(PASSPHRASE);
       await page.getByLabel('Passphrase again').fill('something else');
       await page.getByText('The two passphrases differ.').waitFor();
       expect(await page.getByRole('button', { name: 'Back up now' }).isDisabled()).toBe(true);
@@ -47,8 +47,8 @@ describe('data safety on the data screen', () => {
       expect(readFileSync(target).subarray(0, 8).toString()).toBe('LPDXSEAL');
 
       // The passphrase is not kept once used. The same file again: asked first, replaced only on "Yes".
-      expect(await page.getByLabel(/^Passphrase \(optional/).inputValue()).toBe('');
-      await page.getByLabel(/^Passphrase \(optional/).fill(PASSPHRASE);
+      expect(await page.getByLabel(/^Passphrase \(optional: encrypts the backup/).inputValue()).toBe('');
+      await page.getByLabel(/^Passphrase \(optional: encrypts the backup/).fill(PASSPHRASE);
       await page.getByLabel('Passphrase again').fill(PASSPHRASE);
       await page.getByRole('button', { name: 'Back up now' }).click();
       const ask = page.getByRole('alert').filter({ hasText: 'A file already exists there. Replace it with this backup?' });

@@ -2,6 +2,7 @@ import { ApiError, type Envelope } from '../../../shared/api/errors.ts';
 import { api, isMethodName, type Services } from '../../../shared/api/methods.ts';
 import { log } from '../log.ts';
 import { describeIssue } from './issues.ts';
+import { LONE_SURROGATE, LONE_SURROGATE_MESSAGE } from './lone-surrogate.ts';
 
 /**
  * One call of the contract, whatever the transport: unknown method, then validation with the
@@ -13,9 +14,11 @@ export async function dispatch(services: Services, method: string, rawInput: unk
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'not-found', message: 'This version of Leg Pain DDx has no such function.' } };
   }
-  const badText = loneSurrogateAt(rawInput);
+  // An import's file text can be hundreds of megabytes: the transfer worker looks for lone
+  // surrogates in it, off this thread (transfer/worker.ts), and refuses it in the same words.
+  const badText = loneSurrogateAt(OFF_THREAD_TEXT.has(method) ? withoutFileText(rawInput) : rawInput);
   if (badText !== null) {
-    const message = 'The text contains an invalid character (half of a character pair); nothing was saved.';
+    const message = LONE_SURROGATE_MESSAGE;
     return { ok: false, error: badText === '' ? { code: 'invalid', message } : { code: 'invalid', message, path: badText } };
   }
   let parsed: ReturnType<(typeof api)[typeof method]['input']['safeParse']>;
@@ -38,8 +41,11 @@ export async function dispatch(services: Services, method: string, rawInput: unk
   }
 }
 
-/** Half of a UTF-16 pair on its own: JavaScript strings may hold one, but no text file or index can. */
-const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Methods whose `json` (a whole file's text) is checked for lone surrogates by the transfer worker. */
+const OFF_THREAD_TEXT: ReadonlySet<string> = new Set(['data.importJson', 'data.importFhir']);
+const withoutFileText = (input: unknown): unknown =>
+  typeof input === 'object' && input !== null && !Array.isArray(input) && typeof (input as { json?: unknown }).json === 'string' ? { ...input, json: '' } : input;
 
 /**
  * The dotted path of the first string (value or key) in `value` holding a lone surrogate, '' for

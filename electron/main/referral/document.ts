@@ -64,10 +64,13 @@ export function referralFacts(input: Pick<ReferralInput, 'encounter' | 'options'
       ? `Signed by ${encounter.signedBy ?? 'the clinician'}${encounter.signedAt ? ` on ${formatDateTime(encounter.signedAt, timeZone)}` : ''}`
       : 'DRAFT — not signed',
     provenanceLine:
-      `${APP_NAME} ${appVersion} · knowledge base ${encounter.assessment.knowledgeBase} · ` +
+      `${APP_NAME} ${appVersion} · knowledge base ${encounter.assessment.knowledgeBase}${encounter.assessment.origin === 'imported' ? ' (assessment imported, not computed here)' : ''} · ` +
       `encounter ${encounter.id} revision ${encounter.revision}`,
   };
 }
+
+export const importedAssessmentNote = (knowledgeBase: string): string =>
+  `Imported, not computed here: the differential, red flags and imaging below came with an imported file, made elsewhere with knowledge base ${knowledgeBase}; this app did not compute them.`;
 
 export function buildReferralDocument(input: ReferralInput): TDocumentDefinitions {
   const { encounter, options } = input;
@@ -97,6 +100,11 @@ export function buildReferralDocument(input: ReferralInput): TDocumentDefinition
   if (sections.findings) content.push(findingsTable('Findings present', kb, encounter.findings, 'No findings recorded.'));
   if (sections.negatives) {
     content.push(findingsTable('Pertinent negatives (checked and absent)', kb, encounter.absent, 'None recorded.'));
+  }
+  // An assessment that came with an imported file, made with another knowledge base, is not this
+  // app's: the letter says so before anything it holds (issue 11, item 4).
+  if (encounter.assessment.origin === 'imported') {
+    content.push({ text: importedAssessmentNote(encounter.assessment.knowledgeBase), bold: true, margin: [0, 6, 0, 2] });
   }
   if (sections.differential) content.push(differentialTable(`Differential diagnosis (top ${differentialTop})`, shown, kb));
   if (sections.wells && wellsRelevant(encounter, shown)) content.push(section('Wells score for DVT', wellsBlocks(assessment, kb, citations)));

@@ -5,12 +5,12 @@ import { KB_VERSION } from '../../../shared/clinical/index.ts';
 import { readFhirJson, type FhirEncounterRecord } from '../../../shared/review/fhir/index.ts';
 import { assessEncounter } from '../services/assessment.ts';
 import type { Db } from '../store/database.ts';
-import { importEncounters } from '../store/transfer.ts';
+import { checkImport, type PreparedImport } from '../store/transfer.ts';
 
 /**
  * A FHIR R4 Bundle into the database, through the store's JSON import so the rules are the same:
- * every encounter checked first, added in one transaction, an id already stored never touched,
- * each one left out reported with its reason.
+ * every encounter checked as a save is, an id already stored never touched, each one left out
+ * reported with its reason (written in batches by the services, see services/transfers.ts).
  */
 
 /**
@@ -45,7 +45,19 @@ function toExported(r: FhirEncounterRecord, at: string): ExportedEncounter {
   };
 }
 
-export function importFhir(db: Db, json: string, at: string, appVersion: string): ImportResult {
+/**
+ * Reads and checks a FHIR file without writing anything (the transfer worker runs it): each good
+ * encounter goes to `accept` with its position in the FHIR file; what was left out, and what the
+ * imported encounters held that was not imported, come back for the result.
+ */
+export function checkFhirImport(
+  db: Db,
+  json: string,
+  at: string,
+  appVersion: string,
+  accept: (prepared: PreparedImport) => void,
+  onEntry?: (done: number, total: number) => void,
+): Omit<ImportResult, 'imported'> {
   const read = readFhirJson(json);
   const skipped: ImportResult['skipped'] = [...read.skipped];
   const records: FhirEncounterRecord[] = [];
@@ -60,12 +72,12 @@ export function importFhir(db: Db, json: string, at: string, appVersion: string)
     }
   }
   const document = { format: EXPORT_FORMAT, version: EXPORT_FORMAT_VERSION, exportedAt: at, appVersion, knowledgeBase: KB_VERSION, encounters: entries };
-  const result = importEncounters(db, JSON.stringify(document), at, assessEncounter, { checkHistory: false });
   // The store reports positions in the list it was given; the user needs positions in the FHIR file.
+  const result = checkImport(db, JSON.stringify(document), assessEncounter, (p) => accept({ ...p, index: records[p.index]!.index }), { checkHistory: false, onEntry });
   for (const s of result.skipped) skipped.push({ ...s, index: records[s.index]!.index });
   skipped.sort((a, b) => a.index - b.index);
   // What was left out of the encounters that did come in (an encounter already stored came in with nothing).
   const refused = new Set(skipped.map((s) => s.index));
   const notImported = records.filter((r) => !refused.has(r.index) && r.notImported.length > 0).map((r) => ({ index: r.index, id: r.id, elements: [...r.notImported] }));
-  return { imported: result.imported, skipped, notImported, notes: [...read.notes] };
+  return { skipped, notImported, notes: [...read.notes] };
 }

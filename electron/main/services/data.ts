@@ -1,24 +1,21 @@
 import type { Services } from '../../../shared/api/methods.ts';
-import { exportEncounters, importEncounters } from '../store/transfer.ts';
-import { assessEncounter } from './assessment.ts';
-import { createBackupJobs } from './backup-jobs.ts';
+import type { Jobs } from './jobs.ts';
 import { appendAudit } from '../store/audit.ts';
 import { resealAudit } from '../store/audit-seal.ts';
 import { inTransaction } from '../store/database.ts';
 import { recordAudit, recordCheckpoint, whoIs, type ServiceContext } from './context.ts';
 
-type DataMethod = 'backup.create' | 'backup.restore' | 'backup.progress' | 'data.exportJson' | 'data.importJson';
+type DataMethod = 'backup.create' | 'backup.restore' | 'backup.progress';
 
-/** Backups, restore (one at a time, with progress), JSON export and import; each recorded in the audit log. */
-export function dataServices(ctx: ServiceContext): Pick<Services, DataMethod> {
-  const jobs = createBackupJobs();
+/** Backups and restore (one at a time, with progress), each recorded in the audit log; exports and imports are in transfers.ts. */
+export function dataServices(ctx: ServiceContext, jobs: Jobs): Pick<Services, DataMethod> {
   const audit = (action: 'backup' | 'export', detail: Record<string, string | number>): void =>
     recordAudit(ctx, { action, encounterId: null, detail });
   const checkpoint = (event: 'backup' | 'export' | 'restore'): void => recordCheckpoint(ctx, event);
 
   return {
     'backup.create': ({ path, overwrite, passphrase }) =>
-      jobs.run('backup', async (report) => {
+      jobs.runBackup('backup', async (report) => {
         const result = await ctx.store.backup(path, report, { overwrite, passphrase });
         audit('backup', { path: result.path, bytes: result.bytes, sha256: result.sha256, encrypted: result.encrypted ? 'yes' : 'no' });
         checkpoint('backup');
@@ -26,7 +23,7 @@ export function dataServices(ctx: ServiceContext): Pick<Services, DataMethod> {
       }),
 
     'backup.restore': ({ path, passphrase }) =>
-      jobs.run('restore', async (report) => {
+      jobs.runBackup('restore', async (report) => {
         const { previousKeptAt, sha256, auditCheck } = await ctx.store.restore(path, report, passphrase);
         const db = ctx.store.db;
         const at = ctx.now().toISOString();
@@ -43,15 +40,6 @@ export function dataServices(ctx: ServiceContext): Pick<Services, DataMethod> {
         return { restoredFrom: path, previousKeptAt, encounters: count, auditCheck: auditCheck.summary, auditIntact: auditCheck.intact };
       }),
 
-    'backup.progress': () => jobs.progress(),
-
-    'data.exportJson'({ ids }) {
-      const result = exportEncounters(ctx.store.db, { ids, exportedAt: ctx.now().toISOString(), appVersion: ctx.appVersion });
-      audit('export', { count: result.count });
-      checkpoint('export');
-      return result;
-    },
-
-    'data.importJson': ({ json }) => importEncounters(ctx.store.db, json, ctx.now().toISOString(), assessEncounter),
+    'backup.progress': () => jobs.backupProgress(),
   };
 }

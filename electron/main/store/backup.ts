@@ -130,7 +130,7 @@ export async function writeBackup(
   }
 }
 
-const alreadyThere = (path: string): ApiError =>
+export const alreadyThere = (path: string): ApiError =>
   new ApiError('exists', `A file already exists at ${path}. Choose another name, or confirm that it should be replaced.`, 'path');
 
 /**
@@ -138,7 +138,7 @@ const alreadyThere = (path: string): ApiError =>
  * fails if a file appeared there meanwhile instead of replacing it; where the file system has no
  * hard links (FAT on a USB stick), a rename after checking again.
  */
-function placeFile(from: string, path: string, overwrite: boolean): void {
+export function placeFile(from: string, path: string, overwrite: boolean): void {
   if (overwrite) {
     renameSync(from, path);
     return;

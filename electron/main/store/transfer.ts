@@ -1,7 +1,5 @@
 import { ApiError } from '../../../shared/api/errors.ts';
 import {
-  EXPORT_FORMAT,
-  EXPORT_FORMAT_VERSION,
   ExportDocument,
   ImportedEncounter,
   type ExportedEncounter,
@@ -17,9 +15,12 @@ import { inTransaction, stmt, type Db } from './database.ts';
 import { getHead, HEAD_COLUMNS, insertEncounter, pickFields, readAddenda, readRevisions, type Fields, type Head, type NewEncounter } from './encounters.ts';
 import { whoIs } from './profile.ts';
 
-/** JSON export of encounters with their whole history, and an import that never overwrites. */
+/**
+ * JSON export of encounters with their whole history (written by transfer/export-document.ts), and
+ * an import that never overwrites: checked in the transfer worker, written in batches here.
+ */
 
-function exported(db: Db, head: Head): ExportedEncounter {
+export function exported(db: Db, head: Head): ExportedEncounter {
   return {
     id: head.id,
     status: head.status,
@@ -40,28 +41,6 @@ export function headsToExport(db: Db, ids: readonly string[] | undefined): Head[
     if (head === undefined) throw new ApiError('not-found', `There is no encounter with the id ${id}; nothing was exported.`, `ids.${i}`);
     return head;
   });
-}
-
-export function exportEncounters(
-  db: Db,
-  options: { ids?: readonly string[] | undefined; exportedAt: string; appVersion: string },
-): { json: string; count: number } {
-  // One read transaction: a consistent snapshot even if a save lands meanwhile.
-  db.exec('BEGIN');
-  try {
-    const encounters = headsToExport(db, options.ids).map((h) => exported(db, h));
-    const document = {
-      format: EXPORT_FORMAT,
-      version: EXPORT_FORMAT_VERSION,
-      exportedAt: options.exportedAt,
-      appVersion: options.appVersion,
-      knowledgeBase: KB_VERSION,
-      encounters,
-    };
-    return { json: JSON.stringify(document, null, 1), count: encounters.length };
-  } finally {
-    db.exec('COMMIT');
-  }
 }
 
 const time = (iso: string): number => Date.parse(iso);
@@ -131,11 +110,28 @@ function toNewEncounter(e: ImportedEncounter, assess: (fields: Fields) => Stored
   };
 }
 
+/** An encounter of an import that passed every check, with its audit entry's content fingerprints. */
+export interface PreparedImport {
+  /** Its position in the file, as the user counts entries (reported if it cannot be written after all). */
+  readonly index: number;
+  readonly encounter: NewEncounter;
+  readonly detail: ReturnType<typeof encounterContentDetail>;
+}
+
 /**
- * Checks every entry first, then adds the good ones in one transaction. An encounter already
- * stored (same id) is never touched; each entry left out is reported with the reason.
+ * Reads and checks an import file without writing anything: the envelope first (a file that is
+ * not an export is refused whole), then each entry on its own, as encounter.save would check it,
+ * with its assessment recomputed. Each good entry goes to `accept` as soon as it is checked (the
+ * transfer worker hands them to the main thread in batches); each entry left out is reported with
+ * the reason. An encounter already stored (same id) is left out, never touched.
  */
-export function importEncounters(db: Db, json: string, at: string, assess: (fields: Fields) => StoredAssessment, options: ImportOptions = {}): ImportResult {
+export function checkImport(
+  db: Db,
+  json: string,
+  assess: (fields: Fields) => StoredAssessment,
+  accept: (prepared: PreparedImport) => void,
+  options: ImportOptions & { onEntry?: ((done: number, total: number) => void) | undefined } = {},
+): { skipped: ImportResult['skipped']; accepted: number } {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -149,11 +145,13 @@ export function importEncounters(db: Db, json: string, at: string, assess: (fiel
   }
 
   const skipped: ImportResult['skipped'] = [];
-  const accepted: NewEncounter[] = [];
+  let accepted = 0;
   const seenIds = new Set<string>();
   const seenAddenda = new Set<string>();
   const addendumExists = stmt(db, 'SELECT 1 FROM addenda WHERE id = ?');
+  const total = doc.data.encounters.length;
   doc.data.encounters.forEach((entry, index) => {
+    options.onEntry?.(index, total);
     const rawId = (entry as { id?: unknown } | null)?.id;
     const id = typeof rawId === 'string' ? rawId : undefined;
     const skip = (reason: string): void => {
@@ -169,7 +167,7 @@ export function importEncounters(db: Db, json: string, at: string, assess: (fiel
     if (problem !== null) return skip(problem);
     if (seenIds.has(e.id)) return skip('The same encounter appears earlier in the file.');
     seenIds.add(e.id);
-    if (getHead(db, e.id) !== undefined) return skip('An encounter with this id is already stored; it was left as it is.');
+    if (getHead(db, e.id) !== undefined) return skip(ALREADY_STORED);
     if (e.addenda.some((a) => seenAddenda.has(a.id) || addendumExists.get(a.id) !== undefined)) {
       return skip('One of its addenda is already stored, or appears twice in the file.');
     }
@@ -182,17 +180,40 @@ export function importEncounters(db: Db, json: string, at: string, assess: (fiel
       throw error;
     }
     for (const a of e.addenda) seenAddenda.add(a.id);
-    accepted.push(encounter);
+    accepted++;
+    accept({ index, encounter, detail: encounterContentDetail(encounter) });
   });
+  options.onEntry?.(total, total);
+  return { skipped, accepted };
+}
 
-  if (accepted.length > 0) {
-    inTransaction(db, () => {
-      const who = whoIs(db);
-      for (const e of accepted) {
-        insertEncounter(db, e);
-        appendAudit(db, { at, who, action: 'import', encounterId: e.id, detail: encounterContentDetail(e) });
+const ALREADY_STORED = 'An encounter with this id is already stored; it was left as it is.';
+
+/**
+ * Writes checked encounters in one transaction, each with its audit entry: all of the batch or
+ * none of it, so an encounter is never half-written. One stored meanwhile under the same id (or
+ * with one of its addenda) is left out and reported. Refused with `busy` while a restore runs.
+ */
+export function writeImportBatch(db: Db, batch: readonly PreparedImport[], at: string): { written: number; skipped: ImportResult['skipped'] } {
+  const skipped: ImportResult['skipped'] = [];
+  let written = 0;
+  if (batch.length === 0) return { written, skipped };
+  const addendumExists = stmt(db, 'SELECT 1 FROM addenda WHERE id = ?');
+  inTransaction(db, () => {
+    const who = whoIs(db);
+    for (const { index, encounter: e, detail } of batch) {
+      if (getHead(db, e.id) !== undefined) {
+        skipped.push({ index, id: e.id, reason: ALREADY_STORED });
+        continue;
       }
-    });
-  }
-  return { imported: accepted.length, skipped };
+      if (e.addenda.some((a) => addendumExists.get(a.id) !== undefined)) {
+        skipped.push({ index, id: e.id, reason: 'One of its addenda is already stored, or appears twice in the file.' });
+        continue;
+      }
+      insertEncounter(db, e);
+      appendAudit(db, { at, who, action: 'import', encounterId: e.id, detail });
+      written++;
+    }
+  });
+  return { written, skipped };
 }

@@ -79,10 +79,25 @@ function wellsAlternativeExt(judgement: Encounter['wellsAlternative']): R4.Exten
   ];
 }
 
+/** A collection Bundle's fields other than its entries. */
+export function fhirBundleEnvelope(options: ToFhirOptions): { resourceType: 'Bundle'; type: 'collection'; timestamp: string } {
+  return { resourceType: 'Bundle', type: 'collection', timestamp: fhirDateTime(options.exportedAt ?? new Date().toISOString()) };
+}
+
 export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToFhirOptions): R4.Bundle {
+  const entriesOf = fhirEntryBuilder(options);
+  return withoutEmpty<R4.Bundle>({ ...fhirBundleEnvelope(options), entry: items.flatMap(entriesOf) });
+}
+
+/**
+ * The Bundle's entries one encounter at a time, in the order toFhirBundle lists them, so an export
+ * can be written to a file as it goes (the builder remembers the patients already written and the
+ * identifiers used). Entries are not yet pruned of empty values: withoutEmpty each before writing.
+ */
+export function fhirEntryBuilder(options: ToFhirOptions): (item: FhirSourceEncounter) => R4.BundleEntry[] {
   const causeById = new Map(options.kb.causes.map((c) => [c.id, c]));
   const findingById = new Map(options.kb.findings.map((f) => [f.id, f]));
-  const entries: R4.BundleEntry[] = [];
+  let entries: R4.BundleEntry[] = [];
   const used = new Set<string>();
   const patientUrls = new Map<string, string>();
 
@@ -112,7 +127,8 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
     };
   };
 
-  for (const { encounter: e, addenda } of items) {
+  return ({ encounter: e, addenda }) => {
+    entries = [];
     const key = `${e.id}|${e.revision}`;
     const signed = e.status === 'signed';
     // A date seen that came without a time is written as it came (FHIR dateTime allows a date, month or year).
@@ -324,12 +340,6 @@ export function toFhirBundle(items: readonly FhirSourceEncounter[], options: ToF
         ? { note: a.redFlags.map((f) => ({ text: `Red flag (${f.urgency}): ${f.label}. ${f.action}` })) }
         : {}),
     });
-  }
-
-  return withoutEmpty<R4.Bundle>({
-    resourceType: 'Bundle',
-    type: 'collection',
-    timestamp: fhirDateTime(options.exportedAt ?? new Date().toISOString()),
-    entry: entries,
-  });
+    return entries;
+  };
 }

@@ -1,7 +1,7 @@
 import { SYSTEM } from './codes.ts';
 import { uuidFromName } from './ids.ts';
 import { withoutEmpty } from './prune.ts';
-import { toFhirBundle, type FhirSourceEncounter, type ToFhirOptions } from './to-bundle.ts';
+import { fhirBundleEnvelope, fhirEntryBuilder, type FhirSourceEncounter, type ToFhirOptions } from './to-bundle.ts';
 import type * as R4 from './types.ts';
 
 /**
@@ -39,8 +39,23 @@ function roleOf(resource: R4.Resource): string | null {
 }
 
 export function toFhirTransaction(items: readonly FhirSourceEncounter[], options: ToFhirOptions): R4.TransactionBundle {
-  const collection = toFhirBundle(items, options);
-  const entries = collection.entry ?? [];
+  const entriesOf = fhirEntryBuilder(options);
+  return withoutEmpty<R4.TransactionBundle>({
+    ...fhirTransactionEnvelope(options),
+    entry: items.flatMap((item) => toTransactionEntries(withoutEmpty({ entry: entriesOf(item) }).entry ?? [])),
+  });
+}
+
+/** A transaction Bundle's fields other than its entries. */
+export function fhirTransactionEnvelope(options: ToFhirOptions): { resourceType: 'Bundle'; type: 'transaction'; timestamp: string } {
+  return { resourceType: 'Bundle', type: 'transaction', timestamp: fhirBundleEnvelope(options).timestamp };
+}
+
+/**
+ * The collection entries of one encounter (fhirEntryBuilder, pruned) as transaction entries: the
+ * encounter's own Encounter is among them, so each resource finds the identifier it hangs on.
+ */
+export function toTransactionEntries(entries: readonly R4.BundleEntry[]): R4.TransactionEntry[] {
   // Which encounter (by Leg Pain DDx id) each Encounter fullUrl stands for.
   const encounterIdOf = new Map<string, string>();
   for (const { fullUrl, resource } of entries) {
@@ -79,11 +94,5 @@ export function toFhirTransaction(items: readonly FhirSourceEncounter[], options
       request: { method: 'PUT', url: `${resource.resourceType}?${query(identifier)}` },
     };
   });
-
-  return withoutEmpty<R4.TransactionBundle>({
-    resourceType: 'Bundle',
-    type: 'transaction',
-    ...(collection.timestamp !== undefined ? { timestamp: collection.timestamp } : {}),
-    entry: out,
-  });
+  return out;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReferralPriority } from '../../../shared/api/encounter.ts';
 import { DEFAULT_DIFFERENTIAL_TOP, REFERRAL_SECTION_NAMES } from '../../../shared/api/referral.ts';
 import { findingById, knowledgeBase, KB_VERSION } from '../../../shared/clinical/index.ts';
-import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
+import { buildReferralDocument, referralFacts } from '../../../electron/main/referral/document.ts';
 import { DVT_CASE, PROFILE, comparable, definitionText, encounterFrom, loadVignettes, referralInput } from './fixtures.ts';
 
 const vignettes = loadVignettes();
@@ -282,5 +282,17 @@ describe('a very long unbroken token (issue 11, item 12)', () => {
     // Ordinary words are left as they are.
     expect(body).toContain('Before w0000wxyzq');
     expect(body).not.toMatch(/Before\u200b|\u200bafter/);
+  });
+});
+
+describe('an assessment imported from another knowledge base (issue 11, item 4)', () => {
+  it('is labelled "imported, not computed here" in the letter and its footer; one computed here is not', () => {
+    const computed = encounterFrom(DVT_CASE);
+    const imported = { ...computed, assessment: { ...computed.assessment, knowledgeBase: '2025.1.0', origin: 'imported' as const } };
+    const text = definitionText(buildReferralDocument(referralInput(imported)));
+    expect(text.body).toContain('Imported, not computed here: the differential, red flags and imaging below came with an imported file, made elsewhere with knowledge base 2025.1.0');
+    expect(referralFacts(referralInput(imported)).provenanceLine).toContain('knowledge base 2025.1.0 (assessment imported, not computed here)');
+    expect(definitionText(buildReferralDocument(referralInput(computed))).body).not.toContain('not computed here');
+    expect(referralFacts(referralInput(computed)).provenanceLine).not.toContain('imported');
   });
 });

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { BackupProgress, ImportResult } from '../../../../shared/api/transfer.ts';
+import type { BackupProgress, ImportResult, TransferProgress } from '../../../../shared/api/transfer.ts';
 import { api, plainError, type PlainError } from '../../common/api.ts';
 import { clearAllWorkingCopies } from '../../common/lib/mirror.ts';
 import { useEncounterStore } from '../../consultation/stores/encounter.ts';
@@ -44,6 +44,12 @@ export interface TransferOutcome {
   readonly completed?: { readonly operation: BackupOperation; readonly line: string };
 }
 
+/** Whether the file starts as a passphrase-protected Leg Pain DDx file does (sealed-file.ts's magic, "LPDXSEAL"). */
+export async function isProtectedFile(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  return new TextDecoder().decode(head) === 'LPDXSEAL';
+}
+
 /** How often the window asks how far a backup or restore has got, while one runs. */
 export const PROGRESS_POLL_MS = 200;
 
@@ -73,7 +79,6 @@ export const useTransferStore = defineStore('transfer', () => {
 
   const mb = (bytes: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
   const seconds = (ms: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(ms / 1000);
-  const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
   const bytesText = (bytes: number) => `${megabytes(bytes)} MB (${new Intl.NumberFormat().format(bytes)} bytes)`;
 
@@ -143,42 +148,86 @@ export const useTransferStore = defineStore('transfer', () => {
       };
     });
 
-  /** json: the app's own export; fhir: a FHIR R4 collection Bundle; fhir-transaction: a transaction Bundle for a FHIR server. */
-  const exportAs = (format: 'json' | 'fhir' | 'fhir-transaction') =>
+  /** Shows an export's or import's progress (data.progress) on `j` while `call` is pending, as withProgress does for a backup. */
+  async function withTransferProgress<T>(j: TransferJob, operation: 'export' | 'import', call: Promise<T>): Promise<T> {
+    let pending = true;
+    let timer: number | undefined;
+    const show = (p: TransferProgress) => {
+      const label = p.phase === 'finishing' ? 'Finishing' : p.phase === 'checking' ? 'Checking' : p.phase === 'exporting' ? 'Exporting' : p.phase === 'writing' ? 'Importing' : 'Opening the file';
+      const count = p.done !== null && p.total !== null && p.total > 0 ? ` ${Math.floor((Math.min(p.done, p.total) / p.total) * 100)}% (${new Intl.NumberFormat().format(p.done)} of ${new Intl.NumberFormat().format(p.total)} ${operation === 'import' ? 'entries' : 'encounters'})` : '…';
+      j.stage = `${label}${count}`;
+      j.progress = p.done !== null && p.total !== null && p.total > 0 ? Math.min(1, p.done / p.total) : null;
+    };
+    const poll = async () => {
+      try {
+        const p = await api.data.progress({});
+        if (pending && p.running && p.operation === operation) show(p);
+      } catch {
+        // A missed reading is followed by the next one.
+      }
+      if (pending) timer = window.setTimeout(poll, PROGRESS_POLL_MS);
+    };
+    void poll();
+    try {
+      return await call;
+    } finally {
+      pending = false;
+      window.clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Writes the export straight to `path` in the main process, one encounter at a time, with
+   * progress; a passphrase encrypts it as an encrypted backup is encrypted.
+   */
+  const exportToFile = (format: 'json' | 'fhir' | 'fhir-transaction', path: string, options: { passphrase?: string; overwrite?: boolean } = {}) =>
     run(
       format === 'json' ? 'export-json' : 'export-fhir',
-      'Exporting…',
-      () => (format === 'json' ? api.data.exportJson({}) : api.data.exportFhir({ bundle: format === 'fhir' ? 'collection' : 'transaction' })),
+      'Starting…',
+      (j) => withTransferProgress(j, 'export', api.data.exportFile({ format, path, ...options })),
       (r, ms) => {
-        const type = format === 'json' ? 'application/json' : 'application/fhir+json';
-        const url = URL.createObjectURL(new Blob([r.json], { type }));
-        const name =
-          format === 'json' ? `leg-pain-ddx-export-${stamp()}.json` : format === 'fhir' ? `leg-pain-ddx-fhir-r4-${stamp()}.json` : `leg-pain-ddx-fhir-r4-transaction-${stamp()}.json`;
         const as = format === 'fhir' ? ' as a FHIR R4 Bundle' : format === 'fhir-transaction' ? ' as a FHIR R4 transaction, ready to send to a FHIR server' : '';
-        return { kind: format === 'json' ? 'export-json' : 'export-fhir', ms, message: `${r.count} encounters exported${as}.`, download: { url, name } };
+        return {
+          kind: format === 'json' ? 'export-json' : 'export-fhir',
+          ms,
+          message: `${r.count} encounters exported${as} to ${r.path} in ${seconds(ms)} s${r.encrypted ? ', encrypted with your passphrase' : ''}.`,
+          facts: [
+            { label: 'File', value: r.path, code: true },
+            { label: 'Encounters', value: new Intl.NumberFormat().format(r.count) },
+            { label: 'Size', value: bytesText(r.bytes) },
+            { label: 'SHA-256', value: r.sha256, code: true },
+            { label: 'Encrypted', value: r.encrypted ? 'Yes: importing it needs the passphrase' : 'No' },
+          ],
+        };
       },
     );
 
-  /** Reads the chosen file (with progress), then lets the main process check and import it. */
-  const importFile = (format: 'json' | 'fhir', file: File) =>
+  /**
+   * Reads the chosen file (with progress), then lets the main process check and import it. A
+   * passphrase-protected file goes as its bytes (base64) with the passphrase, opened in the main process.
+   */
+  const importFile = (format: 'json' | 'fhir', file: File, passphrase?: string) =>
     run(
       format === 'json' ? 'import-json' : 'import-fhir',
       'Reading the file…',
-      async () => {
-        const json = await new Promise<string>((resolve, reject) => {
+      async (j) => {
+        const sealed = await isProtectedFile(file);
+        const content = await new Promise<string>((resolve, reject) => {
           const reader = new FileReader();
           reader.onprogress = (ev) => {
             if (ev.lengthComputable && job.value) job.value.progress = ev.loaded / ev.total;
           };
           reader.onload = () => resolve(String(reader.result));
           reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-          reader.readAsText(file);
+          if (sealed) reader.readAsDataURL(file);
+          else reader.readAsText(file);
         });
         if (job.value) {
           job.value.progress = null;
           job.value.stage = 'Checking every encounter, then importing…';
         }
-        return format === 'json' ? api.data.importJson({ json }) : api.data.importFhir({ json });
+        const input = sealed ? { sealed: content.slice(content.indexOf(',') + 1), passphrase: passphrase ?? '' } : { json: content };
+        return withTransferProgress(j, 'import', format === 'json' ? api.data.importJson(input) : api.data.importFhir(input));
       },
       (r, ms) => {
         if (r.imported > 0) void history.resetList();
@@ -193,5 +242,5 @@ export const useTransferStore = defineStore('transfer', () => {
       },
     );
 
-  return { job, outcome, error, backup, restore, exportAs, importFile };
+  return { job, outcome, error, backup, restore, exportToFile, importFile };
 });

@@ -1,0 +1,130 @@
+import { Worker } from 'node:worker_threads';
+import { ApiError } from '../../../shared/api/errors.ts';
+import type { TransferPhase } from '../../../shared/api/transfer.ts';
+import type { PreparedImport } from '../store/transfer.ts';
+import type { ExportDone, ExportTask, ImportChecked, ImportTask, TextPiece, TransferMessage, TransferRequest } from './protocol.ts';
+
+/**
+ * Imports and exports as the services run them: one worker thread (worker.ts), started at the
+ * first import or export and kept (idle, it keeps no process alive), so the main thread, which
+ * answers the window and the bridge, only hands work over and writes an import's checked
+ * encounters in short batches. A worker that dies is replaced at the next task; its task fails.
+ */
+
+export interface TransferHooks {
+  readonly onProgress?: (phase: TransferPhase, done: number | null, total: number | null) => void;
+  /** An import's checked encounters, in file order; called synchronously per batch, in order, before the task settles. */
+  readonly onBatch?: (batch: readonly PreparedImport[]) => void;
+}
+
+export interface TransferWorker {
+  importFile(databasePath: string, task: ImportTask, hooks?: TransferHooks): Promise<ImportChecked>;
+  exportEncounters(databasePath: string, task: ExportTask, hooks?: TransferHooks): Promise<ExportDone>;
+  close(): Promise<void>;
+}
+
+/** Characters per piece of a large text handed to the worker (about 1 MB: a few milliseconds to copy). */
+const PIECE = 1 << 20;
+
+interface Pending {
+  readonly hooks: TransferHooks;
+  resolve(value: ImportChecked | ExportDone): void;
+  reject(error: Error): void;
+  /** Set when a batch could not be written: the task fails with it, later batches are not written. */
+  failure: Error | null;
+}
+
+export function startTransferWorker(options: { readonly workerUrl?: URL | string } = {}): TransferWorker {
+  const workerUrl = options.workerUrl ?? new URL('./worker.ts', import.meta.url);
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let worker: Worker | null = null;
+  let closed = false;
+
+  const failAll = (message: string): void => {
+    for (const [id, p] of pending) {
+      pending.delete(id);
+      p.reject(p.failure ?? new ApiError('internal', message));
+    }
+  };
+
+  const onMessage = (w: Worker, msg: TransferMessage): void => {
+    const p = pending.get(msg.id);
+    if (p === undefined) return;
+    switch (msg.type) {
+      case 'progress':
+        p.hooks.onProgress?.(msg.phase, msg.done, msg.total);
+        return;
+      case 'batch':
+        if (p.failure !== null) return;
+        try {
+          p.hooks.onBatch?.(msg.batch);
+        } catch (error) {
+          p.failure = error instanceof Error ? error : new Error(String(error));
+        }
+        return;
+      case 'done':
+      case 'failed':
+        pending.delete(msg.id);
+        if (pending.size === 0) w.unref();
+        if (p.failure !== null) p.reject(p.failure);
+        else if (msg.type === 'done') p.resolve(msg.value);
+        else p.reject(msg.error !== null ? new ApiError(msg.error.code, msg.error.message, msg.error.path) : new ApiError('internal', `The transfer failed: ${msg.message}`));
+    }
+  };
+
+  const spawn = (): Worker => {
+    const w = new Worker(workerUrl);
+    w.on('message', (msg: TransferMessage) => onMessage(w, msg));
+    w.on('error', (e) => {
+      if (worker === w) worker = null;
+      failAll(`The transfer stopped: ${e.message}`);
+    });
+    w.on('exit', () => {
+      if (worker === w) worker = null;
+      failAll('The transfer stopped unexpectedly; please try again.');
+    });
+    // Idle, the worker must not keep a command-line process (the loopback bridge, tests) alive.
+    w.unref();
+    return w;
+  };
+
+  function run<T extends ImportChecked | ExportDone>(databasePath: string, task: ImportTask | ExportTask, hooks: TransferHooks): Promise<T> {
+    if (closed) return Promise.reject(new ApiError('internal', 'Leg Pain DDx is shutting down.'));
+    worker ??= spawn();
+    const w = worker;
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { hooks, resolve: resolve as (value: ImportChecked | ExportDone) => void, reject, failure: null });
+      w.ref();
+      void send(w, id, databasePath, task);
+    });
+  }
+
+  /** Posts the request, a large import's text first in pieces, yielding to other work between them. */
+  async function send(w: Worker, id: number, databasePath: string, task: ImportTask | ExportTask): Promise<void> {
+    const field = task.kind === 'import' ? (task.sealed !== undefined ? 'sealed' : 'text') : null;
+    const text = task.kind === 'import' ? (task.sealed ?? task.text ?? '') : '';
+    if (field === null || text.length <= PIECE) {
+      w.postMessage({ id, databasePath, task } satisfies TransferRequest);
+      return;
+    }
+    for (let at = 0; at < text.length; at += PIECE) {
+      if (at > 0) await new Promise((r) => setImmediate(r));
+      w.postMessage({ id, piece: text.slice(at, at + PIECE) } satisfies TextPiece);
+    }
+    w.postMessage({ id, databasePath, pieces: field, task: { ...task, [field]: '' } } satisfies TransferRequest);
+  }
+
+  return {
+    importFile: (databasePath, task, hooks = {}) => run<ImportChecked>(databasePath, task, hooks),
+    exportEncounters: (databasePath, task, hooks = {}) => run<ExportDone>(databasePath, task, hooks),
+    async close() {
+      closed = true;
+      const w = worker;
+      worker = null;
+      if (w !== null) await w.terminate();
+      failAll('Leg Pain DDx is shutting down.');
+    },
+  };
+}

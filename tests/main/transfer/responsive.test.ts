@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/main/ipc/dispatch.ts';
+import { openTestServices, type TestServices } from '../helpers.ts';
+
+/**
+ * Issue 11, item 10: while a hostile or huge import runs, the main thread keeps answering. Each
+ * app.status is asked for 20 ms after the previous answer; what is measured is the time from the
+ * moment it was due to its answer, so a main thread held by the import (which also delays the
+ * timer that asks) shows as a late answer. Sizes are such that the work takes seconds: on the
+ * code that ran the import on the main thread, the first status came 8 to 20 s late.
+ *
+ * Two measures of each wait: the main thread's own CPU time in it (process.threadCpuUsage), which
+ * is what the app's work costs the window and must stay under 100 ms; and the wall-clock time,
+ * which on a shared machine also holds the time the operating system gave to other processes (the
+ * two cores of the test machine ran 14 runnable threads at times, and an idle thread then waited
+ * up to half a second), so it is held to 1 s, still far below the seconds of the old code.
+ */
+
+const seenAt = '2026-11-25T10:30:00.000Z';
+const INTERVAL = 20;
+
+/** Runs `work` and asks app.status again and again until it settles; returns each status's lateness (ms). */
+async function statusLatenessDuring(s: TestServices, work: () => Promise<unknown>): Promise<{ lateness: number[]; busy: number[]; result: unknown }> {
+  const lateness: number[] = [];
+  const busy: number[] = [];
+  const cpu = (): number => {
+    const { user, system } = process.threadCpuUsage();
+    return (user + system) / 1000;
+  };
+  let cpuAt = cpu();
+  let settled = false;
+  let due = performance.now() + INTERVAL;
+  const sampler = (async () => {
+    while (!settled) {
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      const answer = await dispatch(s.services, 'app.status', {});
+      expect(answer.ok).toBe(true);
+      const now = performance.now();
+      const cpuNow = cpu();
+      lateness.push(now - due);
+      // The thread's CPU time since the last answer: the 20 ms pause costs none of it.
+      busy.push(cpuNow - cpuAt);
+      cpuAt = cpuNow;
+      due = now + INTERVAL;
+    }
+  })();
+  // The work starts on a later turn, as a call from the window or the bridge would.
+  await new Promise((r) => setTimeout(r, 0));
+  const result = await work();
+  settled = true;
+  await sampler;
+  return { lateness, busy, result };
+}
+
+const envelope = (encounters: unknown[]) => JSON.stringify({ format: 'leg-pain-ddx/encounters', version: 1, exportedAt: seenAt, appVersion: 'x', knowledgeBase: 'x', encounters });
+
+describe('app.status during a hostile or huge import', () => {
+  let s: TestServices;
+  beforeEach(() => {
+    s = openTestServices();
+  });
+  afterEach(() => s.dispose());
+
+  it('answers within 100 ms throughout a JSON import of 2,000 entries with unknown finding ids', async () => {
+    const encounters = Array.from({ length: 2_000 }, (_, i) => ({
+      id: `hostile-${i}`,
+      status: 'draft',
+      createdAt: seenAt,
+      signedAt: null,
+      signedBy: null,
+      signedRevision: null,
+      revisions: [{ revision: 1, savedAt: seenAt, encounter: { id: `hostile-${i}`, revision: 1, status: 'draft', seenAt, patient: { name: 'H' }, findings: Array.from({ length: 60 }, (_, j) => `bogus-${j}`), assessment: {} } }],
+      addenda: [],
+    }));
+    const json = envelope(encounters);
+    const { lateness, busy, result } = await statusLatenessDuring(s, () => dispatch(s.services, 'data.importJson', { json }));
+    expect(result).toMatchObject({ ok: true, value: { imported: 0 } });
+    expect((result as { value: { skipped: unknown[] } }).value.skipped).toHaveLength(2_000);
+    expect(lateness.length).toBeGreaterThan(3);
+    expect(Math.max(...busy)).toBeLessThan(100);
+    expect(Math.max(...lateness)).toBeLessThan(1000);
+  }, 120_000);
+
+  it('answers within 100 ms throughout a FHIR import of one encounter with 40,000 observations', async () => {
+    const entry: unknown[] = [
+      { fullUrl: 'urn:uuid:p1', resource: { resourceType: 'Patient', id: 'p1', name: [{ text: 'Big Bundle' }] } },
+      { fullUrl: 'urn:uuid:e1', resource: { resourceType: 'Encounter', id: 'e1', status: 'in-progress', class: { code: 'AMB' }, subject: { reference: 'urn:uuid:p1' }, period: { start: '2026-10-01T09:00:00Z' } } },
+    ];
+    for (let i = 0; i < 40_000; i++) {
+      entry.push({ fullUrl: `urn:uuid:o${i}`, resource: { resourceType: 'Observation', id: `o${i}`, status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }] }, subject: { reference: 'urn:uuid:p1' }, encounter: { reference: 'urn:uuid:e1' } } });
+    }
+    const json = JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry });
+    const { lateness, busy, result } = await statusLatenessDuring(s, () => dispatch(s.services, 'data.importFhir', { json }));
+    expect(result).toMatchObject({ ok: true, value: { imported: 1 } });
+    expect(lateness.length).toBeGreaterThan(3);
+    expect(Math.max(...busy)).toBeLessThan(100);
+    expect(Math.max(...lateness)).toBeLessThan(1000);
+  }, 120_000);
+
+  it('answers within 100 ms throughout a JSON import of 40 entries each listing 50,000 unknown finding ids', async () => {
+    const ids = Array.from({ length: 50_000 }, (_, j) => `no-such-finding-${j}`);
+    const encounters = Array.from({ length: 40 }, (_, i) => ({
+      id: `huge-${i}`,
+      status: 'draft',
+      createdAt: seenAt,
+      signedAt: null,
+      signedBy: null,
+      signedRevision: null,
+      revisions: [{ revision: 1, savedAt: seenAt, encounter: { id: `huge-${i}`, revision: 1, status: 'draft', seenAt, patient: { name: 'H' }, findings: ids, assessment: {} } }],
+      addenda: [],
+    }));
+    const json = envelope(encounters);
+    const { lateness, busy, result } = await statusLatenessDuring(s, () => dispatch(s.services, 'data.importJson', { json }));
+    expect(result).toMatchObject({ ok: true, value: { imported: 0 } });
+    expect(lateness.length).toBeGreaterThan(3);
+    expect(Math.max(...busy)).toBeLessThan(100);
+    expect(Math.max(...lateness)).toBeLessThan(1000);
+  }, 120_000);
+});
