@@ -82,19 +82,21 @@ export const useTransferStore = defineStore('transfer', () => {
 
   const bytesText = (bytes: number) => `${megabytes(bytes)} MB (${new Intl.NumberFormat().format(bytes)} bytes)`;
 
-  /** Shows the main process's progress on `j` while `call` is pending: polled now, then every PROGRESS_POLL_MS. */
-  async function withProgress<T>(j: TransferJob, operation: BackupOperation, call: Promise<T>): Promise<T> {
+  /**
+   * Runs `show` on each reading of `read` for `operation` while `call` is pending: read now, then
+   * every PROGRESS_POLL_MS. Backups, exports and imports report their progress this one way.
+   */
+  async function whilePolling<T, P extends { running: boolean; operation?: string | null }>(
+    read: () => Promise<P>,
+    operation: string,
+    show: (p: P) => void,
+    call: Promise<T>,
+  ): Promise<T> {
     let pending = true;
     let timer: number | undefined;
-    const show = (p: BackupProgress) => {
-      const words = phaseWords(operation, p.phase);
-      j.stage = progressLine(words.label, p.done, p.total);
-      j.detail = words.detail;
-      j.progress = p.done !== null && p.total !== null && p.total > 0 ? Math.min(1, p.done / p.total) : null;
-    };
     const poll = async () => {
       try {
-        const p = await api.backup.progress({});
+        const p = await read();
         if (pending && p.running && p.operation === operation) show(p);
       } catch {
         // A missed reading is followed by the next one.
@@ -109,6 +111,20 @@ export const useTransferStore = defineStore('transfer', () => {
       window.clearTimeout(timer);
     }
   }
+
+  /** Shows a backup's or restore's progress on `j` while `call` is pending. */
+  const withProgress = <T>(j: TransferJob, operation: BackupOperation, call: Promise<T>): Promise<T> =>
+    whilePolling(
+      () => api.backup.progress({}),
+      operation,
+      (p: BackupProgress) => {
+        const words = phaseWords(operation, p.phase);
+        j.stage = progressLine(words.label, p.done, p.total);
+        j.detail = words.detail;
+        j.progress = p.done !== null && p.total !== null && p.total > 0 ? Math.min(1, p.done / p.total) : null;
+      },
+      call,
+    );
 
   /** A passphrase given encrypts the backup; `overwrite` after the clinician confirmed replacing the file there. */
   const backup = (path: string, options: { passphrase?: string; overwrite?: boolean } = {}) =>
@@ -148,33 +164,19 @@ export const useTransferStore = defineStore('transfer', () => {
       };
     });
 
-  /** Shows an export's or import's progress (data.progress) on `j` while `call` is pending, as withProgress does for a backup. */
-  async function withTransferProgress<T>(j: TransferJob, operation: 'export' | 'import', call: Promise<T>): Promise<T> {
-    let pending = true;
-    let timer: number | undefined;
-    const show = (p: TransferProgress) => {
-      const label = p.phase === 'finishing' ? 'Finishing' : p.phase === 'checking' ? 'Checking' : p.phase === 'exporting' ? 'Exporting' : p.phase === 'writing' ? 'Importing' : 'Opening the file';
-      const count = p.done !== null && p.total !== null && p.total > 0 ? ` ${Math.floor((Math.min(p.done, p.total) / p.total) * 100)}% (${new Intl.NumberFormat().format(p.done)} of ${new Intl.NumberFormat().format(p.total)} ${operation === 'import' ? 'entries' : 'encounters'})` : '…';
-      j.stage = `${label}${count}`;
-      j.progress = p.done !== null && p.total !== null && p.total > 0 ? Math.min(1, p.done / p.total) : null;
-    };
-    const poll = async () => {
-      try {
-        const p = await api.data.progress({});
-        if (pending && p.running && p.operation === operation) show(p);
-      } catch {
-        // A missed reading is followed by the next one.
-      }
-      if (pending) timer = window.setTimeout(poll, PROGRESS_POLL_MS);
-    };
-    void poll();
-    try {
-      return await call;
-    } finally {
-      pending = false;
-      window.clearTimeout(timer);
-    }
-  }
+  /** Shows an export's or import's progress (data.progress) on `j` while `call` is pending. */
+  const withTransferProgress = <T>(j: TransferJob, operation: 'export' | 'import', call: Promise<T>): Promise<T> =>
+    whilePolling(
+      () => api.data.progress({}),
+      operation,
+      (p: TransferProgress) => {
+        const label = p.phase === 'finishing' ? 'Finishing' : p.phase === 'checking' ? 'Checking' : p.phase === 'exporting' ? 'Exporting' : p.phase === 'writing' ? 'Importing' : 'Opening the file';
+        const count = p.done !== null && p.total !== null && p.total > 0 ? ` ${Math.floor((Math.min(p.done, p.total) / p.total) * 100)}% (${new Intl.NumberFormat().format(p.done)} of ${new Intl.NumberFormat().format(p.total)} ${operation === 'import' ? 'entries' : 'encounters'})` : '…';
+        j.stage = `${label}${count}`;
+        j.progress = p.done !== null && p.total !== null && p.total > 0 ? Math.min(1, p.done / p.total) : null;
+      },
+      call,
+    );
 
   /**
    * Writes the export straight to `path` in the main process, one encounter at a time, with
