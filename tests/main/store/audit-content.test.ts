@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entryHash, type AuditInput } from '../../../electron/main/store/audit.ts';
 import { computeSeal, loadOrCreateAuditKey, writeSeal } from '../../../electron/main/store/audit-seal.ts';
 import { openConnection, type Db } from '../../../electron/main/store/database.ts';
-import { migrate } from '../../../electron/main/store/migrations/index.ts';
+import { migrate, SCHEMA_VERSION } from '../../../electron/main/store/migrations/index.ts';
 import { DATABASE_FILE } from '../../../electron/main/store/open.ts';
 import { openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
 
@@ -179,9 +179,13 @@ describe('restoring a backup made before fingerprints existed', () => {
     const { id } = await t.client.encounter.save(sampleDraft());
     const backup = join(out.path, 'v5.sqlite');
     await t.client.backup.create({ path: backup });
-    // As version 5 wrote it: no seal, no fingerprint entries, schema version 5.
+    // As version 5 wrote it: no seal, no fingerprint entries, the search index's prefixes of two and
+    // three letters (migration 7 added four), schema version 5. A restore checks the file's
+    // structure against its version's, so a copy with today's index under version 5 is refused.
     const db = openConnection(backup);
-    db.exec("DELETE FROM meta WHERE key IN ('audit_seal', 'audit_seal_key'); PRAGMA user_version = 5;");
+    db.exec("DELETE FROM meta WHERE key IN ('audit_seal', 'audit_seal_key')");
+    searchIndexBeforeMigration7(db);
+    db.exec('PRAGMA user_version = 5');
     db.close();
     const restored = await t.client.backup.restore({ path: backup });
     expect(restored.auditIntact).toBe(true);
@@ -232,10 +236,31 @@ describe('migration 6: fingerprints of content stored before', () => {
 
   it('runs on an empty database', () => {
     const db = openConnection(':memory:');
-    expect(migrate(db)).toHaveLength(6);
+    expect(migrate(db)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(6);
     db.close();
   });
 });
+
+/** The search index as migrations 2-6 left it: built again from its own copy of the text with the prefixes '2 3'. */
+function searchIndexBeforeMigration7(db: Db): void {
+  const settings = db.prepare("SELECT k, v FROM encounter_search_config WHERE k IN ('rank', 'automerge', 'crisismerge')").all() as { k: string; v: string | number }[];
+  // Made under its own name, as migration 2 made it: a renamed table's stored SQL reads differently.
+  db.exec(`
+    CREATE TEMP TABLE search_text AS SELECT id, c0, c1, c2, c3, c4, c5 FROM encounter_search_content;
+    DROP TABLE encounter_search;
+    CREATE VIRTUAL TABLE encounter_search USING fts5 (
+      patient_name, patient_identifier, complaint, notes, findings, diagnoses,
+      tokenize = 'unicode61 remove_diacritics 2',
+      prefix = '2 3'
+    );
+    INSERT INTO encounter_search (rowid, patient_name, patient_identifier, complaint, notes, findings, diagnoses)
+      SELECT id, c0, c1, c2, c3, c4, c5 FROM search_text;
+    DROP TABLE search_text;
+  `);
+  // Written as literals, as the migrations do: FTS5 wants integers, and a bound JS number is a REAL.
+  for (const { k, v } of settings) db.exec(`INSERT INTO encounter_search (encounter_search, rank) VALUES ('${k}', ${typeof v === 'number' ? v : `'${v}'`})`);
+}
 
 /** Recomputes every entry's hash and link and the head in meta, as a careful forger would. */
 function rechain(db: Db): void {
