@@ -212,3 +212,18 @@ export function savesThatCanFail(): { failing: boolean; readonly wrap: (services
   };
   return control;
 }
+
+/**
+ * Services whose encounter.save answers only after `ms`: a store slow to confirm, as on a loaded
+ * machine. A test of leaving then shows that the next screen waits for the store, rather than
+ * passing only because the save happened to arrive before the test looked.
+ */
+export function savesAnsweringAfter(ms: number): (services: Services) => Services {
+  return (services) => ({
+    ...services,
+    'encounter.save': async (input) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return services['encounter.save'](input);
+    },
+  });
+}

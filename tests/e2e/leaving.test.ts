@@ -1,6 +1,6 @@
 import type { Browser, Dialog } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openApp, savesThatCanFail, type App } from './harness.ts';
+import { launchBrowser, openApp, savesAnsweringAfter, savesThatCanFail, type App } from './harness.ts';
 import { clickFinding, startEncounter, waitSaved } from './pages.ts';
 
 /**
@@ -8,7 +8,8 @@ import { clickFinding, startEncounter, waitSaved } from './pages.ts';
  * a reload, closing the window) first stores what was just recorded, or keeps it on screen and
  * says why. Each test records two findings and leaves at once, well inside the autosave pause, and
  * checks the store itself: what is only in this browser's local storage would never reach another
- * computer.
+ * computer. Screen headings are matched exactly: "History" is also part of the heading of the
+ * encounter of "History Patient", so a loose match would be met before the history ever opened.
  */
 
 let browser: Browser;
@@ -20,6 +21,14 @@ afterAll(async () => {
 });
 
 const TWO = ['loc-calf', 'loc-popliteal'] as const;
+
+/**
+ * For the leaving that happens inside the page (Alt+N, the history), the store confirms each save
+ * only after a pause, as on a loaded machine: the next screen must wait for it. With instant saves
+ * these tests would pass even if the page left first, whenever its save reached the store before
+ * the test's read did.
+ */
+const SLOW_SAVE_MS = 300;
 
 async function recordTwoFindings(app: App, name: string): Promise<string> {
   const id = await startEncounter(app.page, { name });
@@ -34,12 +43,12 @@ async function storedFindings(app: App, id: string): Promise<string[]> {
 
 describe('leaving an encounter stores its last changes first', () => {
   test('Alt+N: the new encounter starts after the two findings are stored', async () => {
-    const app = await openApp(browser, { profile: true });
+    const app = await openApp(browser, { profile: true, wrapServices: savesAnsweringAfter(SLOW_SAVE_MS) });
     try {
       const { page } = app;
       const id = await recordTwoFindings(app, 'Switch Patient');
       await page.keyboard.press('Alt+N');
-      await page.getByRole('heading', { level: 1, name: 'New encounter' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'New encounter', exact: true }).waitFor();
       expect(await storedFindings(app, id)).toEqual([...TWO].sort());
       // Starting the next encounter straight away does not take anything back.
       await page.getByLabel('Patient name').fill('Next Patient');
@@ -52,12 +61,12 @@ describe('leaving an encounter stores its last changes first', () => {
   });
 
   test('the history (Alt+Y): opened after the two findings are stored', async () => {
-    const app = await openApp(browser, { profile: true });
+    const app = await openApp(browser, { profile: true, wrapServices: savesAnsweringAfter(SLOW_SAVE_MS) });
     try {
       const { page } = app;
       const id = await recordTwoFindings(app, 'History Patient');
       await page.keyboard.press('Alt+Y');
-      await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'History', exact: true }).waitFor();
       expect(await storedFindings(app, id)).toEqual([...TWO].sort());
     } finally {
       await app.close();
@@ -124,7 +133,7 @@ describe('leaving when the changes cannot be stored keeps them on screen and say
       }
       saves.failing = false;
       await page.keyboard.press('Alt+Y');
-      await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'History', exact: true }).waitFor();
       expect((await app.client.encounter.get({ id })).notes).toBe('Typed while the disk was full');
     } finally {
       await app.close();
