@@ -10,6 +10,8 @@
  * - click_to_script: the script part alone (click handler, engine, Vue's DOM update).
  * - first_paint: navigation to an encounter's address until the workspace, with the encounter in
  *   it, has painted (the renderer's 'workspace-painted' mark), median and p95 of 11 loads. Target < 500 ms.
+ * - first_paint.profile_on_disk: the same loads in a browser profile kept on disk, as the desktop
+ *   app's session is between launches (the loads above use an in-memory context, as the tests do).
  * - js_gzip: the renderer's JavaScript as built, gzipped. Target < 150 KB.
  * Baselines in the same browser and loop (browser-baselines.ts), each figure's ratio to its own
  * printed beside it (.over_baseline): an empty page's first paint (loaded before each workspace
@@ -27,7 +29,7 @@ import { openServices } from '../../electron/main/services.ts';
 import { createClient } from '../../shared/api/client.ts';
 import { httpInvoke } from '../../shared/api/transport.ts';
 import { knowledgeBase } from '../../shared/clinical/index.ts';
-import { launchChromium, RENDERER_DIR as rendererDir, ROOT as root } from '../e2e/harness.ts';
+import { launchChromium, launchPersistentChromium, RENDERER_DIR as rendererDir, ROOT as root } from '../e2e/harness.ts';
 import { baselineKeystrokeEchoes, emptyPageFirstPaint, installBaselineElements, loadAndMark, RUNS, serveEmptyPage, throttle } from './browser-baselines.ts';
 
 const CLICKS = 200;
@@ -186,6 +188,27 @@ try {
   }
   print('js_gzip', jsBytes / 1024, 'KB', 1);
   await context.close();
+
+  // The loads above run in a fresh, in-memory browser context, as every test does. The desktop app
+  // keeps its session on disk between launches (and Chromium keeps more there, such as compiled
+  // code); the same loads in a profile kept on disk give its repeat launches' figure.
+  const profileDir = mkdtempSync(join(tmpdir(), 'legpain-bench-profile-'));
+  const kept = await launchPersistentChromium(profileDir, { width: 1280, height: 800 });
+  try {
+    await serveEmptyPage(kept, origin);
+    const paints: number[] = [];
+    const emptyPaints: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      emptyPaints.push(await emptyPageFirstPaint(kept, origin, 1));
+      paints.push(await loadAndMark(kept, address, 'workspace-painted', 1));
+    }
+    print('first_paint.profile_on_disk', percentile(paints, 0.5), 'ms', 1);
+    print('first_paint.profile_on_disk.over_baseline', percentile(paints, 0.5) / percentile(emptyPaints, 0.5), 'x');
+    print('baseline.empty_page_first_paint.profile_on_disk', percentile(emptyPaints, 0.5), 'ms', 1);
+  } finally {
+    await kept.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  }
 } finally {
   await browser.close();
   await bridge.close();

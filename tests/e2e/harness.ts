@@ -42,6 +42,11 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
+/** Chromium with a profile kept in `userDataDir`, as a desktop app's session is kept between launches. */
+export function launchPersistentChromium(userDataDir: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS], viewport });
+}
+
 /** Chromium for the end-to-end tests, with the renderer built. */
 export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   ensureBuilt();

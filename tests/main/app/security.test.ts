@@ -182,7 +182,7 @@ describe('Electron security checklist', () => {
   });
 
   it('18. uses a custom protocol instead of file://', () => {
-    expect(run.beforeReady.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(run.beforeReady.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(run.protocol.index.status).toBe(200);
   });
 

@@ -54,7 +54,7 @@ describe('the app wired to Electron', () => {
   it('enables the sandbox and registers app:// as a secure standard scheme before the app is ready', () => {
     expect(development.beforeReady).toEqual({
       sandboxEnabled: true,
-      privilegedSchemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }],
+      privilegedSchemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }],
       lockRequested: 1,
       waitsForReady: 1,
       windows: 0,
