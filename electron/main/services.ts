@@ -55,11 +55,11 @@ export function openServices(opts: OpenServicesOptions): OpenedServices {
     workerUrl: opts.referralWorker,
   });
   const jobs = createJobs();
-  // The transfer worker starts at the first import or export, not here.
+  // The transfer worker starts at the first import, export or audit check, not here.
   const transfers = startTransferWorker(opts.transferWorker === undefined ? {} : { workerUrl: opts.transferWorker });
   const base = {
     ...encounterServices(ctx),
-    ...systemServices(ctx),
+    ...systemServices(ctx, { jobs, worker: transfers }),
     ...dataServices(ctx, jobs),
     ...transferServices(ctx, { jobs, worker: transfers }),
     ...reviewServices(ctx),

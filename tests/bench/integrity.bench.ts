@@ -1,7 +1,7 @@
 /**
  * Figures of the data-integrity work (issue 11) at 20,000 encounters of the synthetic corpus:
  * - audit.verify: the whole check (chain, seal, every revision's, addendum's and assessment's
- *   fingerprint, signatures), which runs on the main thread;
+ *   fingerprint, signatures), measured here directly (the app runs it in the transfer worker thread);
  * - migration 6: fingerprinting the same encounters stored before fingerprints existed;
  * - an encrypted backup's sealing throughput, and opening it again.
  */

@@ -18,6 +18,8 @@ export interface Jobs {
   runTransfer<T>(operation: 'export' | 'import', work: (report: Report<TransferPhase>) => Promise<T>): Promise<T>;
   backupProgress(): BackupProgress;
   transferProgress(): TransferProgress;
+  /** Whether a restore is swapping the database now. */
+  restoring(): boolean;
 }
 
 interface Job<O, P> {
@@ -69,5 +71,6 @@ export function createJobs(): Jobs {
     },
     backupProgress: () => (backup === null ? { ...IDLE } : { ...backup }),
     transferProgress: () => (transfer === null ? { ...IDLE } : { ...transfer }),
+    restoring: () => backup?.operation === 'restore',
   };
 }

@@ -1,3 +1,4 @@
+import type { AuditVerifyResult } from '../../../shared/api/audit.ts';
 import type { ApiErrorBody } from '../../../shared/api/errors.ts';
 import type { ImportResult, TransferPhase } from '../../../shared/api/transfer.ts';
 import type { PreparedImport } from '../store/transfer.ts';
@@ -26,7 +27,16 @@ export interface ExportTask {
   readonly file?: { readonly temp: string; readonly target: string; readonly overwrite: boolean; readonly passphrase?: string | undefined };
 }
 
-export type TransferTask = ImportTask | ExportTask;
+/** The audit log's whole check (audit.verify): seconds at tens of thousands of encounters. */
+export interface VerifyTask {
+  readonly kind: 'verify';
+  /** This installation's audit key, which the seal is checked with. */
+  readonly key: { readonly key: Uint8Array; readonly id: string };
+  /** The data folder, whose checkpoint file the check compares the log with. */
+  readonly dataDir: string;
+}
+
+export type TransferTask = ImportTask | ExportTask | VerifyTask;
 
 /**
  * A large text goes to the worker in pieces, one per turn of the main thread's event loop, before
@@ -57,5 +67,5 @@ export type ExportDone =
 export type TransferMessage =
   | { readonly id: number; readonly type: 'progress'; readonly phase: TransferPhase; readonly done: number | null; readonly total: number | null }
   | { readonly id: number; readonly type: 'batch'; readonly batch: readonly PreparedImport[] }
-  | { readonly id: number; readonly type: 'done'; readonly value: ImportChecked | ExportDone }
+  | { readonly id: number; readonly type: 'done'; readonly value: ImportChecked | ExportDone | AuditVerifyResult }
   | { readonly id: number; readonly type: 'failed'; readonly error: ApiErrorBody | null; readonly message: string };

@@ -1,14 +1,16 @@
 import { Worker } from 'node:worker_threads';
+import type { AuditVerifyResult } from '../../../shared/api/audit.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { TransferPhase } from '../../../shared/api/transfer.ts';
 import type { PreparedImport } from '../store/transfer.ts';
-import type { ExportDone, ExportTask, ImportChecked, ImportTask, TextPiece, TransferMessage, TransferRequest } from './protocol.ts';
+import type { ExportDone, ExportTask, ImportChecked, ImportTask, TextPiece, TransferMessage, TransferRequest, TransferTask, VerifyTask } from './protocol.ts';
 
 /**
- * Imports and exports as the services run them: one worker thread (worker.ts), started at the
- * first import or export and kept (idle, it keeps no process alive), so the main thread, which
- * answers the window and the bridge, only hands work over and writes an import's checked
- * encounters in short batches. A worker that dies is replaced at the next task; its task fails.
+ * Imports, exports and the audit log's check as the services run them: one worker thread
+ * (worker.ts), started at the first of them and kept (idle, it keeps no process alive), so the
+ * main thread, which answers the window and the bridge, only hands work over and writes an
+ * import's checked encounters in short batches. A worker that dies is replaced at the next task;
+ * its task fails.
  */
 
 export interface TransferHooks {
@@ -20,15 +22,19 @@ export interface TransferHooks {
 export interface TransferWorker {
   importFile(databasePath: string, task: ImportTask, hooks?: TransferHooks): Promise<ImportChecked>;
   exportEncounters(databasePath: string, task: ExportTask, hooks?: TransferHooks): Promise<ExportDone>;
+  /** audit.verify, on the worker's own snapshot; it waits behind an import or export under way. */
+  verifyAudit(databasePath: string, task: VerifyTask): Promise<AuditVerifyResult>;
   close(): Promise<void>;
 }
 
 /** Characters per piece of a large text handed to the worker (about 1 MB: a few milliseconds to copy). */
 const PIECE = 1 << 20;
 
+type Settled = ImportChecked | ExportDone | AuditVerifyResult;
+
 interface Pending {
   readonly hooks: TransferHooks;
-  resolve(value: ImportChecked | ExportDone): void;
+  resolve(value: Settled): void;
   reject(error: Error): void;
   /** Set when a batch could not be written: the task fails with it, later batches are not written. */
   failure: Error | null;
@@ -89,20 +95,20 @@ export function startTransferWorker(options: { readonly workerUrl?: URL | string
     return w;
   };
 
-  function run<T extends ImportChecked | ExportDone>(databasePath: string, task: ImportTask | ExportTask, hooks: TransferHooks): Promise<T> {
+  function run<T extends Settled>(databasePath: string, task: TransferTask, hooks: TransferHooks): Promise<T> {
     if (closed) return Promise.reject(new ApiError('internal', 'Leg Pain DDx is shutting down.'));
     worker ??= spawn();
     const w = worker;
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { hooks, resolve: resolve as (value: ImportChecked | ExportDone) => void, reject, failure: null });
+      pending.set(id, { hooks, resolve: resolve as (value: Settled) => void, reject, failure: null });
       w.ref();
       void send(w, id, databasePath, task);
     });
   }
 
   /** Posts the request, a large import's text first in pieces, yielding to other work between them. */
-  async function send(w: Worker, id: number, databasePath: string, task: ImportTask | ExportTask): Promise<void> {
+  async function send(w: Worker, id: number, databasePath: string, task: TransferTask): Promise<void> {
     const field = task.kind === 'import' ? (task.sealed !== undefined ? 'sealed' : 'text') : null;
     const text = task.kind === 'import' ? (task.sealed ?? task.text ?? '') : '';
     if (field === null || text.length <= PIECE) {
@@ -119,6 +125,7 @@ export function startTransferWorker(options: { readonly workerUrl?: URL | string
   return {
     importFile: (databasePath, task, hooks = {}) => run<ImportChecked>(databasePath, task, hooks),
     exportEncounters: (databasePath, task, hooks = {}) => run<ExportDone>(databasePath, task, hooks),
+    verifyAudit: (databasePath, task) => run<AuditVerifyResult>(databasePath, task, {}),
     async close() {
       closed = true;
       const w = worker;

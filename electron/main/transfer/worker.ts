@@ -5,16 +5,18 @@ import { ApiError } from '../../../shared/api/errors.ts';
 import { LONE_SURROGATE, LONE_SURROGATE_MESSAGE } from '../ipc/lone-surrogate.ts';
 import { checkFhirImport } from '../review/fhir-import.ts';
 import { assessEncounter } from '../services/assessment.ts';
+import { readCheckpoints } from '../store/audit-seal.ts';
+import { verifyAudit } from '../store/audit-verify.ts';
 import { openConnection, type Db } from '../store/database.ts';
 import { createOpenStream, SealError } from '../store/sealed-file.ts';
 import { checkImport, headsToExport, type PreparedImport } from '../store/transfer.ts';
 import { exportDocument } from './export-document.ts';
 import { writeExportFile } from './export-file.ts';
-import type { ExportDone, ExportTask, ImportChecked, ImportTask, TextPiece, TransferMessage, TransferRequest } from './protocol.ts';
+import type { ExportDone, ExportTask, ImportChecked, ImportTask, TextPiece, TransferMessage, TransferRequest, VerifyTask } from './protocol.ts';
 
 /**
- * Worker-thread entry of imports and exports (see transfer-worker.ts): everything that takes time
- * in them (parsing, checking every entry as a save is checked, recomputing assessments, reading
+ * Worker-thread entry of imports, exports and the audit log's check (see transfer-worker.ts):
+ * everything that takes time in them (parsing, checking every entry as a save is checked, recomputing assessments, reading
  * and serialising every encounter, sealing, writing) runs here, on its own read-only connection
  * to the live database (WAL: it reads a consistent snapshot while the app goes on saving). An
  * import writes nothing here: its checked encounters go to the main thread in batches, which
@@ -60,7 +62,8 @@ async function handle({ id, databasePath, task }: TransferRequest): Promise<void
   let db: Db | null = null;
   try {
     db = openConnection(databasePath, { readOnly: true });
-    const value = task.kind === 'import' ? await importTask(id, db, task, progress) : await exportTask(db, task, progress);
+    const value =
+      task.kind === 'import' ? await importTask(id, db, task, progress) : task.kind === 'export' ? await exportTask(db, task, progress) : verifyTask(db, task);
     post({ id, type: 'done', value });
   } catch (error) {
     post({ id, type: 'failed', error: error instanceof ApiError ? error.toBody() : null, message: error instanceof Error ? error.message : String(error) });
@@ -114,6 +117,17 @@ async function exportTask(db: Db, task: ExportTask, progress: Progress): Promise
   const written = await writeExportFile(pieces, task.file);
   progress('finishing', total, total, true);
   return { count: total, path: task.file.target, ...written };
+}
+
+/**
+ * The audit log's check on one consistent snapshot. The checkpoint file is read first: every
+ * checkpoint in it names a head committed before, so the snapshot taken after holds it, while a
+ * checkpoint written after a snapshot could name entries the snapshot does not have yet.
+ */
+function verifyTask(db: Db, task: VerifyTask) {
+  const { checkpoints, unreadable } = readCheckpoints(task.dataDir);
+  db.exec('BEGIN');
+  return verifyAudit(db, { key: { key: Buffer.from(task.key.key), id: task.key.id }, checkpoints, unreadableCheckpoints: unreadable });
 }
 
 /** The text of a passphrase-protected file; a wrong passphrase or a damaged file is refused in words, nothing imported. */

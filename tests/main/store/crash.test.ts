@@ -99,7 +99,7 @@ describe('crash safety', () => {
         expect(audited.n, `kill ${i}`).toBe(stored.size);
         // The search index and the audit log stayed in step with the encounters.
         checkSearchIndex(db);
-        expect(opened.services['audit.verify']({})).toMatchObject({ intact: true });
+        expect(await opened.services['audit.verify']({})).toMatchObject({ intact: true });
       } finally {
         opened.close();
       }

@@ -1,6 +1,13 @@
+import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/main/ipc/dispatch.ts';
-import { openTestServices, type TestServices } from '../helpers.ts';
+import { appendAudit } from '../../../electron/main/store/audit.ts';
+import { encounterContentDetail } from '../../../electron/main/store/content-hash.ts';
+import { inTransaction } from '../../../electron/main/store/database.ts';
+import { insertEncounter } from '../../../electron/main/store/encounters.ts';
+import { syntheticEncounters } from '../fixtures/synthetic-encounters.ts';
+import { openTestServices, tempDir, type TestServices } from '../helpers.ts';
 
 /**
  * Issue 11, item 10: while a hostile or huge import runs, the main thread keeps answering. Each
@@ -115,5 +122,49 @@ describe('app.status during a hostile or huge import', () => {
     expect(lateness.length).toBeGreaterThan(3);
     expect(Math.max(...busy)).toBeLessThan(100);
     expect(Math.max(...lateness)).toBeLessThan(1000);
+  }, 120_000);
+});
+
+/** `count` encounters stored as an import stores them: each with its audit entry fingerprinting its content. */
+function storeCorpus(s: TestServices, count: number): void {
+  const db = s.store.db;
+  inTransaction(db, () => {
+    for (const e of syntheticEncounters({ count, seed: 7 })) {
+      insertEncounter(db, e);
+      appendAudit(db, { at: e.createdAt, who: 'test', action: 'import', encounterId: e.id, detail: encounterContentDetail(e) });
+    }
+  });
+}
+
+describe('app.status during the audit log check', () => {
+  let s: TestServices;
+  beforeEach(() => {
+    s = openTestServices();
+  });
+  afterEach(() => s.dispose());
+
+  it('answers within 100 ms throughout audit.verify of 4,000 encounters, which finds them intact', async () => {
+    storeCorpus(s, 4_000);
+    const { lateness, busy, result } = await statusLatenessDuring(s, () => dispatch(s.services, 'audit.verify', {}));
+    expect(result).toMatchObject({ ok: true, value: { intact: true } });
+    expect(lateness.length).toBeGreaterThan(3);
+    expect(Math.max(...busy)).toBeLessThan(100);
+    expect(Math.max(...lateness)).toBeLessThan(1000);
+  }, 120_000);
+
+  it('is refused as busy while a restore swaps the database, and checks the restored log after it', async () => {
+    storeCorpus(s, 2_000);
+    const out = tempDir('legpain-verify-restore-');
+    try {
+      const backup = join(out.path, 'before.sqlite');
+      await s.client.backup.create({ path: backup });
+      const restore = s.client.backup.restore({ path: backup });
+      await nextTurn();
+      await expect(s.client.audit.verify({})).rejects.toMatchObject({ code: 'busy', message: expect.stringMatching(/being restored/) });
+      await restore;
+      expect(await s.client.audit.verify({})).toMatchObject({ intact: true });
+    } finally {
+      out.remove();
+    }
   }, 120_000);
 });
