@@ -30,6 +30,14 @@ describe('revisions keep the list and the search in step', () => {
     const other = await t.client.encounter.save(sampleDraft({ seenAt: '2026-11-20T08:00:00.000Z', patient: { ...sampleDraft().patient, name: 'Other Person', identifier: 'MRN 1' } }));
     expect((await t.client.encounter.list({ limit: 10, offset: 0 })).items.map((i) => i.id)).toEqual([first.id, other.id]);
     expect((await t.client.encounter.list({ cause: 'dvt', limit: 10, offset: 0 })).total).toBe(2);
+    // The calf findings raise a red flag; the history's red-flag filter and badges show it on both.
+    const flags = other.assessment.redFlags.map((f) => f.id);
+    expect(flags.length).toBeGreaterThan(0);
+    expect((await t.client.encounter.list({ redFlags: true, limit: 10, offset: 0 })).items.map((i) => [i.id, i.redFlags])).toEqual([
+      [first.id, flags],
+      [other.id, flags],
+    ]);
+    expect((await t.client.encounter.list({ redFlags: false, limit: 10, offset: 0 })).total).toBe(0);
 
     await t.client.encounter.save({
       ...sampleDraft({
@@ -46,6 +54,10 @@ describe('revisions keep the list and the search in step', () => {
     expect(list.items[1]).toMatchObject({ patientName: 'Bea Renamed', patientIdentifier: 'MRN 777', workingDiagnosis: 'pad' });
     expect((await t.client.encounter.list({ cause: 'pad', limit: 10, offset: 0 })).items.map((i) => i.id)).toContain(first.id);
     expect((await t.client.encounter.list({ cause: 'dvt', limit: 10, offset: 0 })).items.map((i) => i.id)).toEqual([other.id]);
+    // The claudication findings raise none: the revised encounter leaves the red-flag filter and loses its badge.
+    expect(list.items[1]!.redFlags).toEqual([]);
+    expect((await t.client.encounter.list({ redFlags: true, limit: 10, offset: 0 })).items.map((i) => i.id)).toEqual([other.id]);
+    expect((await t.client.encounter.list({ redFlags: false, limit: 10, offset: 0 })).items.map((i) => i.id)).toEqual([first.id]);
     expect((await t.client.encounter.list({ patientIdentifier: 'MRN 777', limit: 10, offset: 0 })).total).toBe(1);
     expect((await t.client.encounter.list({ patientIdentifier: 'MRN 004211', limit: 10, offset: 0 })).total).toBe(0);
     expect((await t.client.encounter.search({ query: 'Bea Renamed' })).map((h) => h.id)).toEqual([first.id]);
