@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entryHash, type AuditInput } from '../../../electron/main/store/audit.ts';
 import { computeSeal, loadOrCreateAuditKey, writeSeal } from '../../../electron/main/store/audit-seal.ts';
+import { encounterContentDetail } from '../../../electron/main/store/content-hash.ts';
+import { pickFields, type Fields, type NewEncounter } from '../../../electron/main/store/encounters.ts';
 import { openConnection, type Db } from '../../../electron/main/store/database.ts';
 import { migrate, SCHEMA_VERSION } from '../../../electron/main/store/migrations/index.ts';
 import { DATABASE_FILE } from '../../../electron/main/store/open.ts';
@@ -82,6 +84,52 @@ describe('audit log over clinical content', () => {
     expect(text).toMatch(/was signed .* now shown as a draft/);
   });
 
+  it('detects a revision added in the file, in one problem', async () => {
+    const result = await tamperThenVerify((db) =>
+      db.exec(`INSERT INTO revisions (encounter_n, revision, saved_at, saved_by, fields, assessment_hash)
+               SELECT encounter_n, 3, saved_at, saved_by, fields, assessment_hash FROM revisions WHERE revision = 2`),
+    );
+    expect(result).toEqual({
+      intact: false,
+      firstBadEntry: null,
+      problems: [`Revision 3 of encounter ${id} is not in the audit log: it was added outside the app.`],
+      summary: 'The audit log or the records it vouches for were changed outside the app: 1 problem found.',
+    });
+  });
+
+  it.each([
+    ['who signed', "UPDATE encounters SET signed_by = 'Dr Impostor'"],
+    ['the revision signed', 'UPDATE encounters SET signed_revision = 1'],
+    ['when it was signed', "UPDATE encounters SET signed_at = '2020-01-01T00:00:00.000Z'"],
+  ])('detects a change of %s in the file', async (_what, sql) => {
+    const result = await tamperThenVerify((db) => db.exec(sql));
+    expect(result).toMatchObject({
+      intact: false,
+      firstBadEntry: null,
+      problems: [`The signature of encounter ${id} is not the one recorded in audit entry 4: it was changed outside the app.`],
+    });
+  });
+
+  it('detects the seal removed from the file', async () => {
+    const result = await tamperThenVerify((db) => db.exec("DELETE FROM meta WHERE key = 'audit_seal'"));
+    expect(result).toMatchObject({
+      intact: false,
+      firstBadEntry: null,
+      problems: ["The audit log's seal is missing: it was removed outside the app, so cut-off or rewritten entries cannot be ruled out."],
+    });
+  });
+
+  it.each([
+    ['text', 'not a key'],
+    ['a character too many', `${'ab'.repeat(32)}0`],
+    ['a character before the key', `x${'ab'.repeat(32)}`],
+  ])('refuses to open with a damaged key file (%s) rather than sealing on with another key', async (_what, content) => {
+    const { writeFileSync } = await import('node:fs');
+    t.close();
+    writeFileSync(join(t.dataDir, 'audit.key'), `${content}\n`);
+    expect(() => openTestServices({ dataDir: t.dataDir })).toThrow(/audit key file .*audit\.key is damaged; restore it/);
+  });
+
   it('detects the whole chain rewritten with recomputed hashes (the seal does not match)', async () => {
     const result = await tamperThenVerify((db) => {
       // An impostor rewrites who signed, then recomputes every hash after it and the head in meta.
@@ -131,6 +179,22 @@ describe('audit log over clinical content', () => {
     expect(checkpoints.map((c) => c.hash)).toEqual(entries.map((e) => e.hash).reverse());
   });
 
+  it('reports the lines of the checkpoint file that cannot be read, and only those', async () => {
+    const { appendFileSync } = await import('node:fs');
+    await t.client.backup.create({ path: join(out.path, 'b.sqlite') });
+    const head = (await t.client.audit.list({ limit: 1 }))[0]!;
+    const good = { at: '2026-11-25T12:00:00.000Z', event: 'backup', seq: head.seq, hash: head.hash };
+    appendFileSync(
+      join(t.dataDir, 'audit-checkpoints.jsonl'),
+      ['not json', JSON.stringify({ ...good, seq: String(head.seq) }), JSON.stringify({ ...good, hash: 7 }), JSON.stringify({ ...good, at: null }), '', JSON.stringify(good), ''].join('\n'),
+    );
+    expect(await t.client.audit.verify({})).toMatchObject({
+      intact: false,
+      firstBadEntry: null,
+      problems: ['4 lines of the audit checkpoint file cannot be read: it was changed outside the app.'],
+    });
+  });
+
   it("says when this installation's key file was replaced, also after later saves", async () => {
     const { rmSync } = await import('node:fs');
     t.close();
@@ -146,6 +210,8 @@ describe('audit log over clinical content', () => {
   });
 
   it('reports a backup sealed by another installation when it is restored, and checks on from there', async () => {
+    // A checkpoint of this installation's own chain, which the restore replaces: it no longer applies.
+    await t.client.backup.create({ path: join(out.path, 'own.sqlite') });
     const other = openTestServices();
     try {
       await other.client.encounter.save(sampleDraft());
@@ -285,3 +351,38 @@ function rechain(db: Db): void {
   db.prepare("UPDATE meta SET value = ? WHERE key = 'audit_head_seq'").run(String(rows.length));
   db.prepare("UPDATE meta SET value = ? WHERE key = 'audit_head_hash'").run(prev);
 }
+
+describe("an import's audit entry", () => {
+  // An import is checked in the transfer worker, so the mutation run cannot reach this through
+  // data.importJson; the entry it writes is checked here directly.
+  let t: TestServices;
+  beforeEach(() => (t = openTestServices()));
+  afterEach(() => t.dispose());
+
+  async function importable(status: 'draft' | 'signed'): Promise<NewEncounter> {
+    const saved = await t.client.encounter.save(sampleDraft());
+    const revision = { revision: 1, savedAt: '2026-11-25T10:40:00.000Z', savedBy: 'Dr Sam Reyes', fields: pickFields(sampleDraft() as Fields), assessment: saved.assessment };
+    return {
+      id: 'imported-1',
+      createdAt: '2026-11-25T10:40:00.000Z',
+      status,
+      signedRevision: status === 'signed' ? 1 : null,
+      signedAt: status === 'signed' ? '2026-11-25T10:45:00.000Z' : null,
+      signedBy: status === 'signed' ? 'Dr Sam Reyes' : null,
+      revisions: [revision],
+      addenda: [],
+    };
+  }
+
+  it('records the signature of a signed encounter, so verification can hold the stored one to it', async () => {
+    const detail = encounterContentDetail(await importable('signed'));
+    expect(detail).toMatchObject({ revisions: 1, status: 'signed', content: [expect.stringMatching(/^[0-9a-f]{64}$/)], addenda: {} });
+    expect(detail.signed).toEqual({ revision: 1, at: '2026-11-25T10:45:00.000Z', by: 'Dr Sam Reyes' });
+  });
+
+  it('records no signature for a draft, so one added later in the file is reported', async () => {
+    const detail = encounterContentDetail(await importable('draft'));
+    expect(detail).toMatchObject({ revisions: 1, status: 'draft' });
+    expect('signed' in detail).toBe(false);
+  });
+});
