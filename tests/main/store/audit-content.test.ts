@@ -39,7 +39,8 @@ describe('audit log over clinical content', () => {
     t.close();
     const db = openConnection(path);
     db.exec(`DROP TRIGGER revisions_append_only_update; DROP TRIGGER addenda_append_only_update; DROP TRIGGER audit_append_only_update;
-             DROP TRIGGER audit_append_only_delete; DROP TRIGGER encounters_signed_locked; DROP TRIGGER assessments_append_only_update;`);
+             DROP TRIGGER audit_append_only_delete; DROP TRIGGER encounters_signed_locked; DROP TRIGGER assessments_append_only_update;
+             DROP TRIGGER revisions_append_only_delete; DROP TRIGGER addenda_append_only_delete;`);
     change(db);
     db.close();
     const reopened = openTestServices({ dataDir: t.dataDir });
@@ -108,6 +109,62 @@ describe('audit log over clinical content', () => {
       firstBadEntry: null,
       problems: [`The signature of encounter ${id} is not the one recorded in audit entry 4: it was changed outside the app.`],
     });
+  });
+
+  it('detects an entry added at the end of the chain, with a hash that fits, when the head in meta was left', async () => {
+    const result = await tamperThenVerify((db) => {
+      const last = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+      const forged: AuditInput = { at: '2026-11-25T12:00:00.000Z', who: 'Dr Impostor', action: 'export', encounterId: null, detail: {} };
+      db.prepare('INSERT INTO audit (seq, at, who, action, encounter_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        last.seq + 1, forged.at, forged.who, forged.action, null, '{}', last.hash, entryHash(last.seq + 1, forged, last.hash),
+      );
+    });
+    expect(result).toMatchObject({
+      intact: false,
+      firstBadEntry: 6,
+      problems: [
+        'Entries 6 to 6 of the audit log were added outside the app.',
+        "The audit log's seal does not match its entries: entries were rewritten, cut off or added outside the app.",
+      ],
+    });
+  });
+
+  it('detects a draft shown as signed with no signature in the log', async () => {
+    const draft = await t.client.encounter.save(sampleDraft());
+    const result = await tamperThenVerify((db) =>
+      db.prepare("UPDATE encounters SET status = 'signed', signed_revision = 1, signed_at = '2026-11-25T12:00:00.000Z', signed_by = 'Dr Impostor' WHERE id = ?").run(draft.id),
+    );
+    expect(result).toMatchObject({
+      intact: false,
+      firstBadEntry: null,
+      problems: [`Encounter ${draft.id} is shown as signed, but the audit log records no signature for it.`],
+    });
+  });
+
+  it('detects a revision and an addendum deleted from the file', async () => {
+    const addendum = (await t.client.encounter.get({ id })).addenda[0]!;
+    const result = await tamperThenVerify((db) => db.exec('DELETE FROM addenda; DELETE FROM revisions WHERE revision = 1'));
+    expect(result).toMatchObject({
+      intact: false,
+      firstBadEntry: null,
+      problems: [
+        `Revision 1 of encounter ${id}, recorded in audit entry 2, is missing from the database.`,
+        `The addendum ${addendum.id}, recorded in audit entry 5, is missing from the database.`,
+      ],
+    });
+  });
+
+  it('lists 200 problems of a file changed wholesale, and counts the rest', async () => {
+    const result = await tamperThenVerify((db) => {
+      const add = db.prepare("INSERT INTO addenda (id, encounter_n, created_at, author, text) VALUES (?, 1, '2026-11-25T12:00:00.000Z', 'Dr Impostor', 'Forged.')");
+      for (let i = 0; i < 205; i++) add.run(`forged-${i}`);
+    });
+    expect(result.intact).toBe(false);
+    if (result.intact) return;
+    expect(result.problems).toHaveLength(201);
+    expect(result.problems[199]).toMatch(/^The addendum of 2026-11-25T12:00:00.000Z to encounter .* is not in the audit log: it was added outside the app\.$/);
+    expect(result.problems[200]).toBe('…and 5 more problems of the same kinds.');
+    expect(result.summary).toBe('The audit log or the records it vouches for were changed outside the app: 205 problems found.');
   });
 
   it('detects the seal removed from the file', async () => {
