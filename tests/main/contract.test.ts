@@ -76,6 +76,17 @@ describe.each(TRANSPORTS)('the encounter contract over %s', (_name, connect) => 
     expect(got.addenda.map((a) => a.text)).toEqual(['Doppler booked for tomorrow.', 'Doppler negative.']);
   });
 
+  it('shows the signature on the signed revision only: the revisions before it stay drafts in the history', async () => {
+    const { id } = await client().encounter.save(sampleDraft({ notes: 'First look.' }));
+    await client().encounter.save({ ...sampleDraft({ notes: 'Second look.' }), id, baseRevision: 1 });
+    const signed = await client().encounter.sign({ id, baseRevision: 2 });
+    const revisions = await client().encounter.revisions({ id });
+    expect(revisions.map((r) => [r.revision, r.encounter.status, r.encounter.signedAt, r.encounter.signedBy, r.encounter.notes])).toEqual([
+      [1, 'draft', null, null, 'First look.'],
+      [2, 'signed', signed.signedAt, 'Dr Sam Reyes', 'Second look.'],
+    ]);
+  });
+
   it('searches patient name, identifier, complaint and notes, best match first, with marked snippets', async () => {
     const ada = await client().encounter.save(sampleDraft());
     const bob = await client().encounter.save(

@@ -85,6 +85,28 @@ describe('audit log over clinical content', () => {
     expect(text).toMatch(/was signed .* now shown as a draft/);
   });
 
+  it('hashes and seals the chain in the documented format, so databases written by earlier versions still check out', async () => {
+    // Written out here from the formats in audit.ts and audit-seal.ts, not with their functions: a
+    // change of either format would report every existing database as tampered with.
+    const { createHash, createHmac } = await import('node:crypto');
+    const { canonicalJson } = await import('../../../electron/main/store/canonical-json.ts');
+    const key = loadOrCreateAuditKey(t.dataDir).key;
+    const rows = t.store.db.prepare('SELECT * FROM audit ORDER BY seq').all() as unknown as AuditRowText[];
+    let prev = '0'.repeat(64);
+    let seal = createHmac('sha256', key).update('leg-pain-ddx audit seal v1').digest('hex');
+    for (const r of rows) {
+      const body = canonicalJson({ seq: r.seq, at: r.at, who: r.who, action: r.action, encounterId: r.encounter_id, detail: JSON.parse(r.detail) });
+      const hash = createHash('sha256').update(`${prev}\n${body}`).digest('hex');
+      expect([r.seq, r.prev_hash, r.hash]).toEqual([r.seq, prev, hash]);
+      seal = createHmac('sha256', key).update(`${seal}\n${hash}`).digest('hex');
+      prev = hash;
+    }
+    const meta = Object.fromEntries((t.store.db.prepare("SELECT key, value FROM meta WHERE key LIKE 'audit_%'").all() as { key: string; value: string }[]).map((m) => [m.key, m.value]));
+    // The key's public name beside the seal, which tells this installation's seal from another's.
+    const keyName = createHash('sha256').update('leg-pain-ddx audit key id\n').update(key).digest('hex').slice(0, 16);
+    expect(meta).toEqual({ audit_head_seq: String(rows.length), audit_head_hash: prev, audit_seal: seal, audit_seal_key: keyName });
+  });
+
   it('detects a revision added in the file, in one problem', async () => {
     const result = await tamperThenVerify((db) =>
       db.exec(`INSERT INTO revisions (encounter_n, revision, saved_at, saved_by, fields, assessment_hash)
@@ -443,3 +465,14 @@ describe("an import's audit entry", () => {
     expect('signed' in detail).toBe(false);
   });
 });
+
+interface AuditRowText {
+  seq: number;
+  at: string;
+  who: string;
+  action: string;
+  encounter_id: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
