@@ -274,6 +274,25 @@ describe('audit log over clinical content', () => {
     });
   });
 
+  it("names this installation's key beside the seal again after its name was removed from the file", async () => {
+    const keyName = (db: Db) => (db.prepare("SELECT value FROM meta WHERE key = 'audit_seal_key'").get() as { value: string } | undefined)?.value;
+    const before = keyName(t.store.db);
+    const path = t.store.path;
+    t.close();
+    const db = openConnection(path);
+    db.exec("DELETE FROM meta WHERE key = 'audit_seal_key'");
+    db.close();
+    const reopened = openTestServices({ dataDir: t.dataDir });
+    try {
+      await reopened.client.encounter.save(sampleDraft());
+      // So a later rewrite is reported as such, not blamed on another installation's key.
+      expect(keyName(reopened.store.db)).toBe(before);
+      expect(await reopened.client.audit.verify({})).toMatchObject({ intact: true });
+    } finally {
+      reopened.close();
+    }
+  });
+
   it("says when this installation's key file was replaced, also after later saves", async () => {
     const { rmSync } = await import('node:fs');
     t.close();

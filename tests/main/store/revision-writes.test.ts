@@ -72,4 +72,27 @@ describe('revisions keep the list and the search in step', () => {
     expect((await t.client.encounter.search({ query: 'varicose' })).map((h) => h.id)).toEqual([first.id]);
     checkSearchIndex(t.store.db);
   });
+
+  it('an imported encounter of three revisions is listed and found as its latest revision', async () => {
+    const first = await t.client.encounter.save(sampleDraft({ notes: 'Ankle oedema since Tuesday.' }));
+    await t.client.encounter.save({ ...sampleDraft({ notes: 'Varicose veins noted.' }), id: first.id, baseRevision: 1 });
+    await t.client.encounter.save({
+      ...sampleDraft({ notes: 'Popliteal tenderness on palpation.', patient: { name: 'Bea Renamed', birthDate: '1958-03-14', sex: 'female', identifier: 'MRN 777' } }),
+      id: first.id,
+      baseRevision: 2,
+    });
+    const { json } = await t.client.data.exportJson({ ids: [first.id] });
+    const other = openTestServices();
+    try {
+      expect((await other.client.data.importJson({ json })).imported).toBe(1);
+      const { items } = await other.client.encounter.list({ limit: 10, offset: 0 });
+      expect(items.map((i) => [i.id, i.patientName, i.patientIdentifier])).toEqual([[first.id, 'Bea Renamed', 'MRN 777']]);
+      expect((await other.client.encounter.search({ query: 'popliteal' })).map((h) => h.id)).toEqual([first.id]);
+      expect(await other.client.encounter.search({ query: 'varicose' })).toEqual([]);
+      expect((await other.client.encounter.get({ id: first.id })).revision).toBe(3);
+      checkSearchIndex(other.store.db);
+    } finally {
+      other.dispose();
+    }
+  });
 });
