@@ -252,6 +252,9 @@ describe('audit log over clinical content', () => {
     await t.client.data.exportFhir({});
     const { checkpoints } = readCheckpoints(t.dataDir);
     expect(checkpoints.map((c) => c.event)).toEqual(['backup', 'export', 'export']);
+    // Readable by its owner only, as every file of the data folder (README, Data safety).
+    const { statSync } = await import('node:fs');
+    expect(statSync(join(t.dataDir, 'audit-checkpoints.jsonl')).mode & 0o777).toBe(0o600);
     const entries = await t.client.audit.list({ limit: 3 });
     // Each names the entry that recorded it, the newest at the time.
     expect(checkpoints.map((c) => c.seq)).toEqual(entries.map((e) => e.seq).reverse());

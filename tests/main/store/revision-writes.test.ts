@@ -73,6 +73,15 @@ describe('revisions keep the list and the search in step', () => {
     checkSearchIndex(t.store.db);
   });
 
+  it("an addendum's text is found by the search, with the signed revision's", async () => {
+    const { id } = await t.client.encounter.save(sampleDraft({ notes: 'Varicose veins noted.' }));
+    await t.client.encounter.sign({ id, baseRevision: 1 });
+    await t.client.encounter.addAddendum({ id, text: 'Duplex scan: popliteal thrombus.' });
+    expect((await t.client.encounter.search({ query: 'thrombus' })).map((h) => h.id)).toEqual([id]);
+    expect((await t.client.encounter.search({ query: 'varicose' })).map((h) => h.id)).toEqual([id]);
+    checkSearchIndex(t.store.db);
+  });
+
   it('an imported encounter of three revisions is listed and found as its latest revision', async () => {
     const first = await t.client.encounter.save(sampleDraft({ notes: 'Ankle oedema since Tuesday.' }));
     await t.client.encounter.save({ ...sampleDraft({ notes: 'Varicose veins noted.' }), id: first.id, baseRevision: 1 });
