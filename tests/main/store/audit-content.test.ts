@@ -261,14 +261,14 @@ describe('audit log over clinical content', () => {
     expect(checkpoints.map((c) => c.hash)).toEqual(entries.map((e) => e.hash).reverse());
   });
 
-  it('reports the lines of the checkpoint file that cannot be read, and only those', async () => {
+  it('reports the lines of the checkpoint file that cannot be read, and only those (blank lines are not)', async () => {
     const { appendFileSync } = await import('node:fs');
     await t.client.backup.create({ path: join(out.path, 'b.sqlite') });
     const head = (await t.client.audit.list({ limit: 1 }))[0]!;
     const good = { at: '2026-11-25T12:00:00.000Z', event: 'backup', seq: head.seq, hash: head.hash };
     appendFileSync(
       join(t.dataDir, 'audit-checkpoints.jsonl'),
-      ['not json', JSON.stringify({ ...good, seq: String(head.seq) }), JSON.stringify({ ...good, hash: 7 }), JSON.stringify({ ...good, at: null }), '', JSON.stringify(good), ''].join('\n'),
+      ['not json', JSON.stringify({ ...good, seq: String(head.seq) }), JSON.stringify({ ...good, hash: 7 }), JSON.stringify({ ...good, at: null }), '', '  ', JSON.stringify(good), ''].join('\n'),
     );
     expect(await t.client.audit.verify({})).toMatchObject({
       intact: false,
