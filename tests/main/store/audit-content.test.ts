@@ -163,6 +163,32 @@ describe('audit log over clinical content', () => {
     });
   });
 
+  it('names the revision of an imported encounter deleted from the file', async () => {
+    const { json } = await t.client.data.exportJson({ ids: [id] });
+    const other = openTestServices();
+    try {
+      await other.client.data.importJson({ json });
+      const entry = (await other.client.audit.list({ encounterId: id }))[0]!;
+      expect(entry.action).toBe('import');
+      const path = other.store.path;
+      other.close();
+      const db = openConnection(path);
+      db.exec('DROP TRIGGER revisions_append_only_delete; DELETE FROM revisions WHERE revision = 1');
+      db.close();
+      const reopened = openTestServices({ dataDir: other.dataDir });
+      try {
+        expect(await reopened.client.audit.verify({})).toMatchObject({
+          intact: false,
+          problems: [`Revision 1 of encounter ${id}, recorded in audit entry ${entry.seq}, is missing from the database.`],
+        });
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      other.dispose();
+    }
+  });
+
   it('detects a revision and an addendum deleted from the file', async () => {
     const addendum = (await t.client.encounter.get({ id })).addenda[0]!;
     const result = await tamperThenVerify((db) => db.exec('DELETE FROM addenda; DELETE FROM revisions WHERE revision = 1'));

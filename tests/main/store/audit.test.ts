@@ -91,9 +91,12 @@ describe('audit log', () => {
     expect(result.summary).toBe('The audit log or the records it vouches for were changed outside the app: 2 problems found.');
   });
 
-  it('detects an entry whose detail cannot be read any more', async () => {
+  it.each([
+    ['text', 'not json'],
+    ['a list', '[1]'],
+  ])('detects an entry whose detail cannot be read any more (%s)', async (_what, detail) => {
     const id = await someHistory();
-    tamper("UPDATE audit SET detail = 'not json' WHERE seq = 3");
+    tamper(`UPDATE audit SET detail = '${detail}' WHERE seq = 3`);
     const result = await verifyAfterReopen();
     expect(result).toMatchObject({ intact: false, firstBadEntry: 3 });
     // The save's fingerprint went with it, so revision 2 is no longer vouched for either.
@@ -101,6 +104,22 @@ describe('audit log', () => {
       'Entry 3 of the audit log cannot be read: it was changed outside the app.',
       `Revision 2 of encounter ${id} is not in the audit log: it was added outside the app.`,
     ]);
+  });
+
+  it('detects an edited link to the entry before', async () => {
+    await someHistory();
+    tamper(`UPDATE audit SET prev_hash = '${'f'.repeat(64)}' WHERE seq = 4`);
+    const result = await verifyAfterReopen();
+    expect(result).toMatchObject({ intact: false, firstBadEntry: 4 });
+    expect(problemsOf(result)).toEqual([expect.stringMatching(/^Entry 4 of the audit log \(sign, .*\) does not match its hash chain/)]);
+  });
+
+  it('names the first of several edited entries, as the chain is broken from there on', async () => {
+    await someHistory();
+    tamper("UPDATE audit SET who = 'Dr Impostor' WHERE seq IN (3, 6)");
+    const result = await verifyAfterReopen();
+    expect(result).toMatchObject({ intact: false, firstBadEntry: 3 });
+    expect(problemsOf(result).filter((p) => /hash chain/.test(p))).toEqual([expect.stringMatching(/^Entry 3 of the audit log \(save, /)]);
   });
 
   it('detects an edited detail', async () => {
