@@ -189,6 +189,18 @@ describe('audit log over clinical content', () => {
     }
   });
 
+  it('detects a stored assessment added in the file that no revision uses', async () => {
+    const result = await tamperThenVerify((db) =>
+      db.exec(`CREATE TEMP TABLE copied AS SELECT * FROM assessments LIMIT 1; UPDATE copied SET hash = '${'f'.repeat(64)}';
+               INSERT INTO assessments SELECT * FROM copied;`),
+    );
+    expect(result).toMatchObject({
+      intact: false,
+      firstBadEntry: null,
+      problems: ['The stored assessment of no revision is not the one computed when it was saved: it was changed outside the app.'],
+    });
+  });
+
   it('detects a revision and an addendum deleted from the file', async () => {
     const addendum = (await t.client.encounter.get({ id })).addenda[0]!;
     const result = await tamperThenVerify((db) => db.exec('DELETE FROM addenda; DELETE FROM revisions WHERE revision = 1'));
