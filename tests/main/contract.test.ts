@@ -76,6 +76,17 @@ describe.each(TRANSPORTS)('the encounter contract over %s', (_name, connect) => 
     expect(got.addenda.map((a) => a.text)).toEqual(['Doppler booked for tomorrow.', 'Doppler negative.']);
   });
 
+  it('shows the signature on the signed revision only: the revisions before it stay drafts in the history', async () => {
+    const { id } = await client().encounter.save(sampleDraft({ notes: 'First look.' }));
+    await client().encounter.save({ ...sampleDraft({ notes: 'Second look.' }), id, baseRevision: 1 });
+    const signed = await client().encounter.sign({ id, baseRevision: 2 });
+    const revisions = await client().encounter.revisions({ id });
+    expect(revisions.map((r) => [r.revision, r.encounter.status, r.encounter.signedAt, r.encounter.signedBy, r.encounter.notes])).toEqual([
+      [1, 'draft', null, null, 'First look.'],
+      [2, 'signed', signed.signedAt, 'Dr Sam Reyes', 'Second look.'],
+    ]);
+  });
+
   it('searches patient name, identifier, complaint and notes, best match first, with marked snippets', async () => {
     const ada = await client().encounter.save(sampleDraft());
     const bob = await client().encounter.save(
@@ -137,6 +148,10 @@ describe.each(TRANSPORTS)('the encounter contract over %s', (_name, connect) => 
     }
     expect((await failure(client().encounter.get({ id: 42 } as never))).path).toBe('id');
     expect((await failure(client().encounter.addAddendum({ id, text: '   ' }))).code).toBe('invalid');
+    // An addendum to a draft: the draft is to be changed and saved, not annotated.
+    const toDraft = await failure(client().encounter.addAddendum({ id, text: 'Seen again.' }));
+    expect(toDraft).toMatchObject({ code: 'invalid', path: 'id' });
+    expect(toDraft.message).toMatch(/still a draft.*Addenda are for signed encounters/);
     expect(snapshot(t.store.db)).toBe(before);
   });
 
@@ -157,8 +172,13 @@ describe.each(TRANSPORTS)('the encounter contract over %s', (_name, connect) => 
     const { id } = await client().encounter.save(sampleDraft());
     await client().encounter.sign({ id, baseRevision: 1 });
     const before = snapshot(t.store.db);
-    expect((await failure(client().encounter.save({ ...sampleDraft({ notes: 'late edit' }), id, baseRevision: 1 }))).code).toBe('locked');
-    expect((await failure(client().encounter.sign({ id, baseRevision: 1 }))).code).toBe('locked');
+    const lateEdit = await failure(client().encounter.save({ ...sampleDraft({ notes: 'late edit' }), id, baseRevision: 1 }));
+    expect(lateEdit.code).toBe('locked');
+    // The window shows this message: it must say why, and what to do instead.
+    expect(lateEdit.message).toMatch(/signed and can no longer be changed; add an addendum instead/);
+    const secondSignature = await failure(client().encounter.sign({ id, baseRevision: 1 }));
+    expect(secondSignature.code).toBe('locked');
+    expect(secondSignature.message).toBe(lateEdit.message);
     expect(snapshot(t.store.db)).toBe(before);
   });
 
@@ -168,7 +188,13 @@ describe.each(TRANSPORTS)('the encounter contract over %s', (_name, connect) => 
     const before = snapshot(t.store.db);
     const stale = await failure(client().encounter.save({ ...sampleDraft({ notes: 'mine' }), id, baseRevision: 1 }));
     expect(stale.code).toBe('conflict');
-    expect((await failure(client().encounter.sign({ id, baseRevision: 1 }))).code).toBe('conflict');
+    // The conflict names the field and tells the clinician both revisions and that nothing was saved.
+    expect(stale.path).toBe('baseRevision');
+    expect(stale.message).toMatch(/saved elsewhere .*now at revision 2; your changes were made to revision 1\)\. Nothing was saved/);
+    const staleSignature = await failure(client().encounter.sign({ id, baseRevision: 1 }));
+    expect(staleSignature.code).toBe('conflict');
+    expect(staleSignature.path).toBe('baseRevision');
+    expect(staleSignature.message).toMatch(/saved elsewhere .*now at revision 2\)\. Nothing was signed/);
     expect(snapshot(t.store.db)).toBe(before);
     expect((await client().encounter.get({ id })).notes).toBe('from the other window');
   });

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entryHash, type AuditInput } from '../../../electron/main/store/audit.ts';
 import { computeSeal, loadOrCreateAuditKey, writeSeal } from '../../../electron/main/store/audit-seal.ts';
+import { encounterContentDetail } from '../../../electron/main/store/content-hash.ts';
+import { pickFields, type Fields, type NewEncounter } from '../../../electron/main/store/encounters.ts';
 import { openConnection, type Db } from '../../../electron/main/store/database.ts';
 import { migrate, SCHEMA_VERSION } from '../../../electron/main/store/migrations/index.ts';
 import { DATABASE_FILE } from '../../../electron/main/store/open.ts';
@@ -37,7 +39,8 @@ describe('audit log over clinical content', () => {
     t.close();
     const db = openConnection(path);
     db.exec(`DROP TRIGGER revisions_append_only_update; DROP TRIGGER addenda_append_only_update; DROP TRIGGER audit_append_only_update;
-             DROP TRIGGER audit_append_only_delete; DROP TRIGGER encounters_signed_locked; DROP TRIGGER assessments_append_only_update;`);
+             DROP TRIGGER audit_append_only_delete; DROP TRIGGER encounters_signed_locked; DROP TRIGGER assessments_append_only_update;
+             DROP TRIGGER revisions_append_only_delete; DROP TRIGGER addenda_append_only_delete;`);
     change(db);
     db.close();
     const reopened = openTestServices({ dataDir: t.dataDir });
@@ -78,8 +81,171 @@ describe('audit log over clinical content', () => {
     if (result.intact) return;
     const text = result.problems.join('\n');
     expect(text).toMatch(/addendum .* its text was changed outside the app/);
-    expect(text).toMatch(/stored assessment of revision \d of encounter .* changed outside the app/);
+    // Both revisions (the second changed only the notes) share the stored assessment; each is named.
+    expect(text).toMatch(new RegExp(`stored assessment of revision \\d of encounter ${id}, revision \\d of encounter ${id} is not the one computed .* changed outside the app`));
     expect(text).toMatch(/was signed .* now shown as a draft/);
+  });
+
+  it('hashes and seals the chain in the documented format, so databases written by earlier versions still check out', async () => {
+    // Written out here from the formats in audit.ts and audit-seal.ts, not with their functions: a
+    // change of either format would report every existing database as tampered with.
+    const { createHash, createHmac } = await import('node:crypto');
+    const { canonicalJson } = await import('../../../electron/main/store/canonical-json.ts');
+    const key = loadOrCreateAuditKey(t.dataDir).key;
+    const rows = t.store.db.prepare('SELECT * FROM audit ORDER BY seq').all() as unknown as AuditRowText[];
+    let prev = '0'.repeat(64);
+    let seal = createHmac('sha256', key).update('leg-pain-ddx audit seal v1').digest('hex');
+    for (const r of rows) {
+      const body = canonicalJson({ seq: r.seq, at: r.at, who: r.who, action: r.action, encounterId: r.encounter_id, detail: JSON.parse(r.detail) });
+      const hash = createHash('sha256').update(`${prev}\n${body}`).digest('hex');
+      expect([r.seq, r.prev_hash, r.hash]).toEqual([r.seq, prev, hash]);
+      seal = createHmac('sha256', key).update(`${seal}\n${hash}`).digest('hex');
+      prev = hash;
+    }
+    const meta = Object.fromEntries((t.store.db.prepare("SELECT key, value FROM meta WHERE key LIKE 'audit_%'").all() as { key: string; value: string }[]).map((m) => [m.key, m.value]));
+    // The key's public name beside the seal, which tells this installation's seal from another's.
+    const keyName = createHash('sha256').update('leg-pain-ddx audit key id\n').update(key).digest('hex').slice(0, 16);
+    expect(meta).toEqual({ audit_head_seq: String(rows.length), audit_head_hash: prev, audit_seal: seal, audit_seal_key: keyName });
+  });
+
+  it('detects a revision added in the file, in one problem', async () => {
+    const result = await tamperThenVerify((db) =>
+      db.exec(`INSERT INTO revisions (encounter_n, revision, saved_at, saved_by, fields, assessment_hash)
+               SELECT encounter_n, 3, saved_at, saved_by, fields, assessment_hash FROM revisions WHERE revision = 2`),
+    );
+    expect(result).toEqual({
+      intact: false,
+      firstBadEntry: null,
+      problems: [`Revision 3 of encounter ${id} is not in the audit log: it was added outside the app.`],
+      summary: 'The audit log or the records it vouches for were changed outside the app: 1 problem found.',
+    });
+  });
+
+  it.each([
+    ['who signed', "UPDATE encounters SET signed_by = 'Dr Impostor'"],
+    ['the revision signed', 'UPDATE encounters SET signed_revision = 1'],
+    ['when it was signed', "UPDATE encounters SET signed_at = '2020-01-01T00:00:00.000Z'"],
+  ])('detects a change of %s in the file', async (_what, sql) => {
+    const result = await tamperThenVerify((db) => db.exec(sql));
+    expect(result).toMatchObject({
+      intact: false,
+      firstBadEntry: null,
+      problems: [`The signature of encounter ${id} is not the one recorded in audit entry 4: it was changed outside the app.`],
+    });
+  });
+
+  it('detects an entry added at the end of the chain, with a hash that fits, when the head in meta was left', async () => {
+    const result = await tamperThenVerify((db) => {
+      const last = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+      const forged: AuditInput = { at: '2026-11-25T12:00:00.000Z', who: 'Dr Impostor', action: 'export', encounterId: null, detail: {} };
+      db.prepare('INSERT INTO audit (seq, at, who, action, encounter_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        last.seq + 1, forged.at, forged.who, forged.action, null, '{}', last.hash, entryHash(last.seq + 1, forged, last.hash),
+      );
+    });
+    expect(result).toMatchObject({
+      intact: false,
+      firstBadEntry: 6,
+      problems: [
+        'Entries 6 to 6 of the audit log were added outside the app.',
+        "The audit log's seal does not match its entries: entries were rewritten, cut off or added outside the app.",
+      ],
+    });
+  });
+
+  it('detects a draft shown as signed with no signature in the log', async () => {
+    const draft = await t.client.encounter.save(sampleDraft());
+    const result = await tamperThenVerify((db) =>
+      db.prepare("UPDATE encounters SET status = 'signed', signed_revision = 1, signed_at = '2026-11-25T12:00:00.000Z', signed_by = 'Dr Impostor' WHERE id = ?").run(draft.id),
+    );
+    expect(result).toMatchObject({
+      intact: false,
+      firstBadEntry: null,
+      problems: [`Encounter ${draft.id} is shown as signed, but the audit log records no signature for it.`],
+    });
+  });
+
+  it('names the revision of an imported encounter deleted from the file', async () => {
+    const { json } = await t.client.data.exportJson({ ids: [id] });
+    const other = openTestServices();
+    try {
+      await other.client.data.importJson({ json });
+      const entry = (await other.client.audit.list({ encounterId: id }))[0]!;
+      expect(entry.action).toBe('import');
+      const path = other.store.path;
+      other.close();
+      const db = openConnection(path);
+      db.exec('DROP TRIGGER revisions_append_only_delete; DELETE FROM revisions WHERE revision = 1');
+      db.close();
+      const reopened = openTestServices({ dataDir: other.dataDir });
+      try {
+        expect(await reopened.client.audit.verify({})).toMatchObject({
+          intact: false,
+          problems: [`Revision 1 of encounter ${id}, recorded in audit entry ${entry.seq}, is missing from the database.`],
+        });
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      other.dispose();
+    }
+  });
+
+  it('detects a stored assessment added in the file that no revision uses', async () => {
+    const result = await tamperThenVerify((db) =>
+      db.exec(`CREATE TEMP TABLE copied AS SELECT * FROM assessments LIMIT 1; UPDATE copied SET hash = '${'f'.repeat(64)}';
+               INSERT INTO assessments SELECT * FROM copied;`),
+    );
+    expect(result).toMatchObject({
+      intact: false,
+      firstBadEntry: null,
+      problems: ['The stored assessment of no revision is not the one computed when it was saved: it was changed outside the app.'],
+    });
+  });
+
+  it('detects a revision and an addendum deleted from the file', async () => {
+    const addendum = (await t.client.encounter.get({ id })).addenda[0]!;
+    const result = await tamperThenVerify((db) => db.exec('DELETE FROM addenda; DELETE FROM revisions WHERE revision = 1'));
+    expect(result).toMatchObject({
+      intact: false,
+      firstBadEntry: null,
+      problems: [
+        `Revision 1 of encounter ${id}, recorded in audit entry 2, is missing from the database.`,
+        `The addendum ${addendum.id}, recorded in audit entry 5, is missing from the database.`,
+      ],
+    });
+  });
+
+  it('lists 200 problems of a file changed wholesale, and counts the rest', async () => {
+    const result = await tamperThenVerify((db) => {
+      const add = db.prepare("INSERT INTO addenda (id, encounter_n, created_at, author, text) VALUES (?, 1, '2026-11-25T12:00:00.000Z', 'Dr Impostor', 'Forged.')");
+      for (let i = 0; i < 205; i++) add.run(`forged-${i}`);
+    });
+    expect(result.intact).toBe(false);
+    if (result.intact) return;
+    expect(result.problems).toHaveLength(201);
+    expect(result.problems[199]).toMatch(/^The addendum of 2026-11-25T12:00:00.000Z to encounter .* is not in the audit log: it was added outside the app\.$/);
+    expect(result.problems[200]).toBe('…and 5 more problems of the same kinds.');
+    expect(result.summary).toBe('The audit log or the records it vouches for were changed outside the app: 205 problems found.');
+  });
+
+  it('detects the seal removed from the file', async () => {
+    const result = await tamperThenVerify((db) => db.exec("DELETE FROM meta WHERE key = 'audit_seal'"));
+    expect(result).toMatchObject({
+      intact: false,
+      firstBadEntry: null,
+      problems: ["The audit log's seal is missing: it was removed outside the app, so cut-off or rewritten entries cannot be ruled out."],
+    });
+  });
+
+  it.each([
+    ['text', 'not a key'],
+    ['a character too many', `${'ab'.repeat(32)}0`],
+    ['a character before the key', `x${'ab'.repeat(32)}`],
+  ])('refuses to open with a damaged key file (%s) rather than sealing on with another key', async (_what, content) => {
+    const { writeFileSync } = await import('node:fs');
+    t.close();
+    writeFileSync(join(t.dataDir, 'audit.key'), `${content}\n`);
+    expect(() => openTestServices({ dataDir: t.dataDir })).toThrow(/audit key file .*audit\.key is damaged; restore it/);
   });
 
   it('detects the whole chain rewritten with recomputed hashes (the seal does not match)', async () => {
@@ -125,10 +291,48 @@ describe('audit log over clinical content', () => {
     await t.client.data.exportFhir({});
     const { checkpoints } = readCheckpoints(t.dataDir);
     expect(checkpoints.map((c) => c.event)).toEqual(['backup', 'export', 'export']);
+    // Readable by its owner only, as every file of the data folder (README, Data safety).
+    const { statSync } = await import('node:fs');
+    expect(statSync(join(t.dataDir, 'audit-checkpoints.jsonl')).mode & 0o777).toBe(0o600);
     const entries = await t.client.audit.list({ limit: 3 });
     // Each names the entry that recorded it, the newest at the time.
     expect(checkpoints.map((c) => c.seq)).toEqual(entries.map((e) => e.seq).reverse());
     expect(checkpoints.map((c) => c.hash)).toEqual(entries.map((e) => e.hash).reverse());
+  });
+
+  it('reports the lines of the checkpoint file that cannot be read, and only those (blank lines are not)', async () => {
+    const { appendFileSync } = await import('node:fs');
+    await t.client.backup.create({ path: join(out.path, 'b.sqlite') });
+    const head = (await t.client.audit.list({ limit: 1 }))[0]!;
+    const good = { at: '2026-11-25T12:00:00.000Z', event: 'backup', seq: head.seq, hash: head.hash };
+    appendFileSync(
+      join(t.dataDir, 'audit-checkpoints.jsonl'),
+      ['not json', JSON.stringify({ ...good, seq: String(head.seq) }), JSON.stringify({ ...good, hash: 7 }), JSON.stringify({ ...good, at: null }), '', '  ', JSON.stringify(good), ''].join('\n'),
+    );
+    expect(await t.client.audit.verify({})).toMatchObject({
+      intact: false,
+      firstBadEntry: null,
+      problems: ['4 lines of the audit checkpoint file cannot be read: it was changed outside the app.'],
+    });
+  });
+
+  it("names this installation's key beside the seal again after its name was removed from the file", async () => {
+    const keyName = (db: Db) => (db.prepare("SELECT value FROM meta WHERE key = 'audit_seal_key'").get() as { value: string } | undefined)?.value;
+    const before = keyName(t.store.db);
+    const path = t.store.path;
+    t.close();
+    const db = openConnection(path);
+    db.exec("DELETE FROM meta WHERE key = 'audit_seal_key'");
+    db.close();
+    const reopened = openTestServices({ dataDir: t.dataDir });
+    try {
+      await reopened.client.encounter.save(sampleDraft());
+      // So a later rewrite is reported as such, not blamed on another installation's key.
+      expect(keyName(reopened.store.db)).toBe(before);
+      expect(await reopened.client.audit.verify({})).toMatchObject({ intact: true });
+    } finally {
+      reopened.close();
+    }
   });
 
   it("says when this installation's key file was replaced, also after later saves", async () => {
@@ -146,6 +350,8 @@ describe('audit log over clinical content', () => {
   });
 
   it('reports a backup sealed by another installation when it is restored, and checks on from there', async () => {
+    // A checkpoint of this installation's own chain, which the restore replaces: it no longer applies.
+    await t.client.backup.create({ path: join(out.path, 'own.sqlite') });
     const other = openTestServices();
     try {
       await other.client.encounter.save(sampleDraft());
@@ -284,4 +490,50 @@ function rechain(db: Db): void {
   });
   db.prepare("UPDATE meta SET value = ? WHERE key = 'audit_head_seq'").run(String(rows.length));
   db.prepare("UPDATE meta SET value = ? WHERE key = 'audit_head_hash'").run(prev);
+}
+
+describe("an import's audit entry", () => {
+  // An import is checked in the transfer worker, so the mutation run cannot reach this through
+  // data.importJson; the entry it writes is checked here directly.
+  let t: TestServices;
+  beforeEach(() => (t = openTestServices()));
+  afterEach(() => t.dispose());
+
+  async function importable(status: 'draft' | 'signed'): Promise<NewEncounter> {
+    const saved = await t.client.encounter.save(sampleDraft());
+    const revision = { revision: 1, savedAt: '2026-11-25T10:40:00.000Z', savedBy: 'Dr Sam Reyes', fields: pickFields(sampleDraft() as Fields), assessment: saved.assessment };
+    return {
+      id: 'imported-1',
+      createdAt: '2026-11-25T10:40:00.000Z',
+      status,
+      signedRevision: status === 'signed' ? 1 : null,
+      signedAt: status === 'signed' ? '2026-11-25T10:45:00.000Z' : null,
+      signedBy: status === 'signed' ? 'Dr Sam Reyes' : null,
+      revisions: [revision],
+      addenda: [],
+    };
+  }
+
+  it('records the signature of a signed encounter, so verification can hold the stored one to it', async () => {
+    const detail = encounterContentDetail(await importable('signed'));
+    expect(detail).toMatchObject({ revisions: 1, status: 'signed', content: [expect.stringMatching(/^[0-9a-f]{64}$/)], addenda: {} });
+    expect(detail.signed).toEqual({ revision: 1, at: '2026-11-25T10:45:00.000Z', by: 'Dr Sam Reyes' });
+  });
+
+  it('records no signature for a draft, so one added later in the file is reported', async () => {
+    const detail = encounterContentDetail(await importable('draft'));
+    expect(detail).toMatchObject({ revisions: 1, status: 'draft' });
+    expect('signed' in detail).toBe(false);
+  });
+});
+
+interface AuditRowText {
+  seq: number;
+  at: string;
+  who: string;
+  action: string;
+  encounter_id: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
 }

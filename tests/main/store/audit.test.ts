@@ -67,6 +67,9 @@ describe('audit log', () => {
     db.close();
   }
 
+  /** The problems the Data screen lists, one string each (none when intact). */
+  const problemsOf = (result: Awaited<ReturnType<typeof verifyAfterReopen>>): string[] => (result.intact ? [] : result.problems);
+
   async function verifyAfterReopen() {
     const reopened = openTestServices({ dataDir: t.dataDir });
     try {
@@ -76,10 +79,47 @@ describe('audit log', () => {
     }
   }
 
-  it('detects an edited entry', async () => {
-    await someHistory();
+  it('detects an edited entry, and names it and the signature it no longer matches', async () => {
+    const id = await someHistory();
     tamper("UPDATE audit SET who = 'Dr Impostor' WHERE seq = 4");
-    expect(await verifyAfterReopen()).toMatchObject({ intact: false, firstBadEntry: 4 });
+    const result = await verifyAfterReopen();
+    expect(result).toMatchObject({ intact: false, firstBadEntry: 4 });
+    expect(problemsOf(result)).toEqual([
+      expect.stringMatching(/^Entry 4 of the audit log \(sign, 2026-[^)]+\) does not match its hash chain: it, or the entry before it, was changed outside the app\.$/),
+      `The signature of encounter ${id} is not the one recorded in audit entry 4: it was changed outside the app.`,
+    ]);
+    expect(result.summary).toBe('The audit log or the records it vouches for were changed outside the app: 2 problems found.');
+  });
+
+  it.each([
+    ['text', 'not json'],
+    ['a list', '[1]'],
+  ])('detects an entry whose detail cannot be read any more (%s)', async (_what, detail) => {
+    const id = await someHistory();
+    tamper(`UPDATE audit SET detail = '${detail}' WHERE seq = 3`);
+    const result = await verifyAfterReopen();
+    expect(result).toMatchObject({ intact: false, firstBadEntry: 3 });
+    // The save's fingerprint went with it, so revision 2 is no longer vouched for either.
+    expect(problemsOf(result)).toEqual([
+      'Entry 3 of the audit log cannot be read: it was changed outside the app.',
+      `Revision 2 of encounter ${id} is not in the audit log: it was added outside the app.`,
+    ]);
+  });
+
+  it('detects an edited link to the entry before', async () => {
+    await someHistory();
+    tamper(`UPDATE audit SET prev_hash = '${'f'.repeat(64)}' WHERE seq = 4`);
+    const result = await verifyAfterReopen();
+    expect(result).toMatchObject({ intact: false, firstBadEntry: 4 });
+    expect(problemsOf(result)).toEqual([expect.stringMatching(/^Entry 4 of the audit log \(sign, .*\) does not match its hash chain/)]);
+  });
+
+  it('names the first of several edited entries, as the chain is broken from there on', async () => {
+    await someHistory();
+    tamper("UPDATE audit SET who = 'Dr Impostor' WHERE seq IN (3, 6)");
+    const result = await verifyAfterReopen();
+    expect(result).toMatchObject({ intact: false, firstBadEntry: 3 });
+    expect(problemsOf(result).filter((p) => /hash chain/.test(p))).toEqual([expect.stringMatching(/^Entry 3 of the audit log \(save, /)]);
   });
 
   it('detects an edited detail', async () => {
@@ -91,13 +131,24 @@ describe('audit log', () => {
   it('detects a deleted entry in the middle', async () => {
     await someHistory();
     tamper('DELETE FROM audit WHERE seq = 5');
-    expect(await verifyAfterReopen()).toMatchObject({ intact: false, firstBadEntry: 5 });
+    const result = await verifyAfterReopen();
+    expect(result).toMatchObject({ intact: false, firstBadEntry: 5 });
+    expect(problemsOf(result)).toContain('Entry 5 of the audit log is missing: it was deleted outside the app.');
+    expect(problemsOf(result)).toContain("The audit log's seal does not match its entries: entries were rewritten, cut off or added outside the app.");
   });
 
   it('detects entries cut off the end', async () => {
     await someHistory();
     tamper('DELETE FROM audit WHERE seq >= 6');
-    expect(await verifyAfterReopen()).toMatchObject({ intact: false, firstBadEntry: 6 });
+    const result = await verifyAfterReopen();
+    expect(result).toMatchObject({ intact: false, firstBadEntry: 6 });
+    // The head kept in meta, and the checkpoints the export (entry 6) and the backup (entry 7) wrote, all show it.
+    expect(problemsOf(result)).toEqual([
+      'The audit log ends at entry 5 but had reached entry 7: entries were cut off the end outside the app.',
+      "The audit log's seal does not match its entries: entries were rewritten, cut off or added outside the app.",
+      expect.stringMatching(/^The audit log has 5 entries but had 6 at the export of 2026-\S+: entries were cut off since\.$/),
+      expect.stringMatching(/^The audit log has 5 entries but had 7 at the backup of 2026-\S+: entries were cut off since\.$/),
+    ]);
   });
 
   it('detects an entry rewritten with a fresh hash (the next link breaks)', async () => {

@@ -30,6 +30,14 @@ describe('revisions keep the list and the search in step', () => {
     const other = await t.client.encounter.save(sampleDraft({ seenAt: '2026-11-20T08:00:00.000Z', patient: { ...sampleDraft().patient, name: 'Other Person', identifier: 'MRN 1' } }));
     expect((await t.client.encounter.list({ limit: 10, offset: 0 })).items.map((i) => i.id)).toEqual([first.id, other.id]);
     expect((await t.client.encounter.list({ cause: 'dvt', limit: 10, offset: 0 })).total).toBe(2);
+    // The calf findings raise a red flag; the history's red-flag filter and badges show it on both.
+    const flags = other.assessment.redFlags.map((f) => f.id);
+    expect(flags.length).toBeGreaterThan(0);
+    expect((await t.client.encounter.list({ redFlags: true, limit: 10, offset: 0 })).items.map((i) => [i.id, i.redFlags])).toEqual([
+      [first.id, flags],
+      [other.id, flags],
+    ]);
+    expect((await t.client.encounter.list({ redFlags: false, limit: 10, offset: 0 })).total).toBe(0);
 
     await t.client.encounter.save({
       ...sampleDraft({
@@ -46,6 +54,10 @@ describe('revisions keep the list and the search in step', () => {
     expect(list.items[1]).toMatchObject({ patientName: 'Bea Renamed', patientIdentifier: 'MRN 777', workingDiagnosis: 'pad' });
     expect((await t.client.encounter.list({ cause: 'pad', limit: 10, offset: 0 })).items.map((i) => i.id)).toContain(first.id);
     expect((await t.client.encounter.list({ cause: 'dvt', limit: 10, offset: 0 })).items.map((i) => i.id)).toEqual([other.id]);
+    // The claudication findings raise none: the revised encounter leaves the red-flag filter and loses its badge.
+    expect(list.items[1]!.redFlags).toEqual([]);
+    expect((await t.client.encounter.list({ redFlags: true, limit: 10, offset: 0 })).items.map((i) => i.id)).toEqual([other.id]);
+    expect((await t.client.encounter.list({ redFlags: false, limit: 10, offset: 0 })).items.map((i) => i.id)).toEqual([first.id]);
     expect((await t.client.encounter.list({ patientIdentifier: 'MRN 777', limit: 10, offset: 0 })).total).toBe(1);
     expect((await t.client.encounter.list({ patientIdentifier: 'MRN 004211', limit: 10, offset: 0 })).total).toBe(0);
     expect((await t.client.encounter.search({ query: 'Bea Renamed' })).map((h) => h.id)).toEqual([first.id]);
@@ -59,5 +71,37 @@ describe('revisions keep the list and the search in step', () => {
     expect((await t.client.encounter.get({ id: first.id })).pain).toMatchObject({ intensity: 3 });
     expect((await t.client.encounter.search({ query: 'varicose' })).map((h) => h.id)).toEqual([first.id]);
     checkSearchIndex(t.store.db);
+  });
+
+  it("an addendum's text is found by the search, with the signed revision's", async () => {
+    const { id } = await t.client.encounter.save(sampleDraft({ notes: 'Varicose veins noted.' }));
+    await t.client.encounter.sign({ id, baseRevision: 1 });
+    await t.client.encounter.addAddendum({ id, text: 'Duplex scan: popliteal thrombus.' });
+    expect((await t.client.encounter.search({ query: 'thrombus' })).map((h) => h.id)).toEqual([id]);
+    expect((await t.client.encounter.search({ query: 'varicose' })).map((h) => h.id)).toEqual([id]);
+    checkSearchIndex(t.store.db);
+  });
+
+  it('an imported encounter of three revisions is listed and found as its latest revision', async () => {
+    const first = await t.client.encounter.save(sampleDraft({ notes: 'Ankle oedema since Tuesday.' }));
+    await t.client.encounter.save({ ...sampleDraft({ notes: 'Varicose veins noted.' }), id: first.id, baseRevision: 1 });
+    await t.client.encounter.save({
+      ...sampleDraft({ notes: 'Popliteal tenderness on palpation.', patient: { name: 'Bea Renamed', birthDate: '1958-03-14', sex: 'female', identifier: 'MRN 777' } }),
+      id: first.id,
+      baseRevision: 2,
+    });
+    const { json } = await t.client.data.exportJson({ ids: [first.id] });
+    const other = openTestServices();
+    try {
+      expect((await other.client.data.importJson({ json })).imported).toBe(1);
+      const { items } = await other.client.encounter.list({ limit: 10, offset: 0 });
+      expect(items.map((i) => [i.id, i.patientName, i.patientIdentifier])).toEqual([[first.id, 'Bea Renamed', 'MRN 777']]);
+      expect((await other.client.encounter.search({ query: 'popliteal' })).map((h) => h.id)).toEqual([first.id]);
+      expect(await other.client.encounter.search({ query: 'varicose' })).toEqual([]);
+      expect((await other.client.encounter.get({ id: first.id })).revision).toBe(3);
+      checkSearchIndex(other.store.db);
+    } finally {
+      other.dispose();
+    }
   });
 });
