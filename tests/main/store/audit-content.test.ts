@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { entryHash, type AuditInput } from '../../../electron/main/store/audit.ts';
+import { entryHash, type AuditInput, type AuditRow } from '../../../electron/main/store/audit.ts';
 import { computeSeal, loadOrCreateAuditKey, writeSeal } from '../../../electron/main/store/audit-seal.ts';
 import { encounterContentDetail } from '../../../electron/main/store/content-hash.ts';
 import { pickFields, type Fields, type NewEncounter } from '../../../electron/main/store/encounters.ts';
@@ -92,7 +92,7 @@ describe('audit log over clinical content', () => {
     const { createHash, createHmac } = await import('node:crypto');
     const { canonicalJson } = await import('../../../electron/main/store/canonical-json.ts');
     const key = loadOrCreateAuditKey(t.dataDir).key;
-    const rows = t.store.db.prepare('SELECT * FROM audit ORDER BY seq').all() as unknown as AuditRowText[];
+    const rows = t.store.db.prepare('SELECT * FROM audit ORDER BY seq').all() as unknown as AuditRow[];
     let prev = '0'.repeat(64);
     let seal = createHmac('sha256', key).update('leg-pain-ddx audit seal v1').digest('hex');
     for (const r of rows) {
@@ -526,14 +526,3 @@ describe("an import's audit entry", () => {
     expect('signed' in detail).toBe(false);
   });
 });
-
-interface AuditRowText {
-  seq: number;
-  at: string;
-  who: string;
-  action: string;
-  encounter_id: string | null;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
