@@ -4,10 +4,15 @@
  * `npm run mutate` (every area) or `npm run mutate -- engine` (one area), which sets MUTATE_AREA,
  * links ../shared beside the sandbox and prints the bench lines; see README.md, "Mutation testing".
  */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { areaNamed } from './tests/mutation/areas.ts';
 
 const area = areaNamed(process.env.MUTATE_AREA ?? 'engine');
 const out = `test-results/mutation/${area.name}`;
+// The incremental state outlives the work tree (test-results/ is laid anew with it, and a first
+// run of an area takes up to hours here): MUTATE_STATE_DIR, or the cache folder .ci/run keeps Node in.
+const stateDir = process.env.MUTATE_STATE_DIR ?? join(homedir(), '.cache', 'leg-pain-ddx', 'mutation');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -23,9 +28,8 @@ export default {
   timeoutFactor: 1.5,
   timeoutMS: 5_000,
   // Incremental: a run after a small change re-tests only the mutants whose code or tests changed.
-  // The state lives under test-results/, which git and the test runs ignore.
   incremental: true,
-  incrementalFile: `${out}/incremental.json`,
+  incrementalFile: join(stateDir, area.name, 'incremental.json'),
   // survivor-log writes each surviving mutant to survivors.log as soon as it is found.
   appendPlugins: ['./tests/mutation/survivor-log.mjs'],
   reporters: ['html', 'json', 'progress', 'survivor-log'],

@@ -6,7 +6,7 @@ import { referralServices } from './referral/store-services.ts';
 import { dataServices } from './services/data.ts';
 import { createJobs } from './services/jobs.ts';
 import { transferServices } from './services/transfers.ts';
-import { startTransferWorker } from './transfer/transfer-worker.ts';
+import { startTransferWorker, type TransferWorker } from './transfer/transfer-worker.ts';
 import { encounterServices } from './services/encounter.ts';
 import { systemServices } from './services/system.ts';
 import { reviewServices } from './review/services.ts';
@@ -24,6 +24,8 @@ export interface OpenServicesOptions {
   readonly referralWorker?: URL | string;
   /** The import/export worker's entry file; the Electron build passes `./transfer/worker.ts?modulePath`. */
   readonly transferWorker?: URL | string;
+  /** The transfer tasks' runner in place of the worker thread (mutation testing: transfer/in-thread.ts). */
+  readonly transfers?: TransferWorker;
   /** The desktop app's save dialog for referral.saveAs; without it (the loopback bridge) saveAs is refused. */
   readonly dialog?: ReferralSaveDialog;
   /** The desktop app's shell for referral.open; without it referral.open is refused. */
@@ -56,7 +58,7 @@ export function openServices(opts: OpenServicesOptions): OpenedServices {
   });
   const jobs = createJobs();
   // The transfer worker starts at the first import, export or audit check, not here.
-  const transfers = startTransferWorker(opts.transferWorker === undefined ? {} : { workerUrl: opts.transferWorker });
+  const transfers = opts.transfers ?? startTransferWorker(opts.transferWorker === undefined ? {} : { workerUrl: opts.transferWorker });
   const base = {
     ...encounterServices(ctx),
     ...systemServices(ctx, { jobs, worker: transfers }),

@@ -7,6 +7,7 @@ import type { EncounterDraftInput } from '../../shared/api/encounter.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 import { openServices, type OpenedServices, type OpenServicesOptions } from '../../electron/main/services.ts';
 import { dispatch } from '../../electron/main/ipc/dispatch.ts';
+import { startTransferInThread } from '../../electron/main/transfer/in-thread.ts';
 
 /** Real services on a real database in a temporary folder, and a client over the dispatcher. */
 
@@ -31,7 +32,10 @@ export function steppingClock(start = '2026-11-25T09:00:00.000Z'): () => Date {
 export function openTestServices(options: Partial<OpenServicesOptions> = {}): TestServices {
   const dir = options.dataDir === undefined ? tempDir() : null;
   const dataDir = options.dataDir ?? dir!.path;
-  const opened = openServices({ now: steppingClock(), appVersion: 'test', ...options, dataDir });
+  // Under `npm run mutate` (MUTATE_AREA) imports, exports and the audit check run in the test's
+  // thread, where Stryker's mutants are switched on; everywhere else in the real worker thread.
+  const inThread = process.env.MUTATE_AREA !== undefined && options.transfers === undefined ? { transfers: startTransferInThread() } : {};
+  const opened = openServices({ now: steppingClock(), appVersion: 'test', ...inThread, ...options, dataDir });
   const client = createClient((method, input) => dispatch(opened.services, method, input));
   return {
     ...opened,

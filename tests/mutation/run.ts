@@ -5,7 +5,8 @@
  *   bench mutation.<area>.survived <n> count the mutants no test noticed (survived or not covered)
  *   bench mutation.<area>.duration <s> s     wall time of the area's run
  * and lists the surviving mutants. Reports: test-results/mutation/<area>/index.html (HTML) and
- * mutation.json; the incremental state beside them makes a run after a small change take minutes.
+ * mutation.json; the incremental state (stryker.config.mjs: ~/.cache/leg-pain-ddx/mutation/<area>/) makes a
+ * run after a small change take minutes.
  *
  *   npm run mutate                  every area
  *   npm run mutate -- engine store  these areas

@@ -40,11 +40,30 @@ interface Pending {
   failure: Error | null;
 }
 
+/**
+ * The thread the tasks run on, as the client sees it: a Worker, or the stand-in in-thread.ts makes.
+ * 'error' and 'exit' end every task under way, as a dead worker does.
+ */
+export interface TransferEndpoint {
+  on(event: 'message', listener: (message: TransferMessage) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: () => void): unknown;
+  postMessage(message: TransferRequest | TextPiece): void;
+  ref(): void;
+  unref(): void;
+  terminate(): Promise<unknown>;
+}
+
 export function startTransferWorker(options: { readonly workerUrl?: URL | string } = {}): TransferWorker {
   const workerUrl = options.workerUrl ?? new URL('./worker.ts', import.meta.url);
+  return transferClient(() => new Worker(workerUrl));
+}
+
+/** The tasks' client over endpoints `open` makes: one at a time, a new one after one dies. */
+export function transferClient(open: () => TransferEndpoint): TransferWorker {
   const pending = new Map<number, Pending>();
   let nextId = 1;
-  let worker: Worker | null = null;
+  let worker: TransferEndpoint | null = null;
   let closed = false;
 
   const failAll = (message: string): void => {
@@ -54,7 +73,7 @@ export function startTransferWorker(options: { readonly workerUrl?: URL | string
     }
   };
 
-  const onMessage = (w: Worker, msg: TransferMessage): void => {
+  const onMessage = (w: TransferEndpoint, msg: TransferMessage): void => {
     const p = pending.get(msg.id);
     if (p === undefined) return;
     switch (msg.type) {
@@ -79,9 +98,9 @@ export function startTransferWorker(options: { readonly workerUrl?: URL | string
     }
   };
 
-  const spawn = (): Worker => {
-    const w = new Worker(workerUrl);
-    w.on('message', (msg: TransferMessage) => onMessage(w, msg));
+  const spawn = (): TransferEndpoint => {
+    const w = open();
+    w.on('message', (msg) => onMessage(w, msg));
     w.on('error', (e) => {
       if (worker === w) worker = null;
       failAll(`The transfer stopped: ${e.message}`);
@@ -108,7 +127,7 @@ export function startTransferWorker(options: { readonly workerUrl?: URL | string
   }
 
   /** Posts the request, a large import's text first in pieces, yielding to other work between them. */
-  async function send(w: Worker, id: number, databasePath: string, task: TransferTask): Promise<void> {
+  async function send(w: TransferEndpoint, id: number, databasePath: string, task: TransferTask): Promise<void> {
     const field = task.kind === 'import' ? (task.sealed !== undefined ? 'sealed' : 'text') : null;
     const text = task.kind === 'import' ? (task.sealed ?? task.text ?? '') : '';
     if (field === null || text.length <= PIECE) {
