@@ -1,12 +1,13 @@
 /**
- * What `npm run assess` starts: the assess command (assess.ts) with Node's compile cache on.
+ * What `npm run assess` starts: the assess command (assess.ts) with Node's compile cache on, run
+ * from its bundle (bundle-cache.mjs), which is rebuilt whenever one of its sources has changed.
  * Plain JavaScript on purpose: Node strips the types of a .ts entry before any of its code runs,
  * and loading its type stripper costs about as much as the whole command (issue 15: start < 200 ms).
- * With the cache, later runs reuse the stripped and compiled modules (Node checks each against its
- * source, so an edited file is compiled afresh). The cache lives in the system's temporary folder
- * unless NODE_COMPILE_CACHE names another; where it cannot be used the command runs as before.
+ * The caches live in the system's temporary folder unless NODE_COMPILE_CACHE names another; where
+ * they cannot be used the command runs from its sources, as before.
  */
 import module from 'node:module';
+import { runBundled } from './bundle-cache.mjs';
 
 module.enableCompileCache?.();
-await import('./assess.ts');
+if (!(await runBundled(new URL('./assess.ts', import.meta.url)))) await import('./assess.ts');
