@@ -26,6 +26,13 @@ import { openTestServices, tempDir, type TestServices } from '../helpers.ts';
 const seenAt = '2026-11-25T10:30:00.000Z';
 const INTERVAL = 20;
 
+/** app.status answered several times during the work, none held by more than 100 ms of main-thread CPU or late by 1 s. */
+function expectAnsweredThroughout(lateness: readonly number[], busy: readonly number[]): void {
+  expect(lateness.length).toBeGreaterThan(3);
+  expect(Math.max(...busy)).toBeLessThan(100);
+  expect(Math.max(...lateness)).toBeLessThan(1000);
+}
+
 /** Runs `work` and asks app.status again and again until it settles; returns each status's lateness (ms). */
 async function statusLatenessDuring(s: TestServices, work: () => Promise<unknown>): Promise<{ lateness: number[]; busy: number[]; result: unknown }> {
   const lateness: number[] = [];
@@ -83,9 +90,7 @@ describe('app.status during a hostile or huge import', () => {
     const { lateness, busy, result } = await statusLatenessDuring(s, () => dispatch(s.services, 'data.importJson', { json }));
     expect(result).toMatchObject({ ok: true, value: { imported: 0 } });
     expect((result as { value: { skipped: unknown[] } }).value.skipped).toHaveLength(2_000);
-    expect(lateness.length).toBeGreaterThan(3);
-    expect(Math.max(...busy)).toBeLessThan(100);
-    expect(Math.max(...lateness)).toBeLessThan(1000);
+    expectAnsweredThroughout(lateness, busy);
   }, 120_000);
 
   it('answers within 100 ms throughout a FHIR import of one encounter with 40,000 observations', async () => {
@@ -99,9 +104,7 @@ describe('app.status during a hostile or huge import', () => {
     const json = JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry });
     const { lateness, busy, result } = await statusLatenessDuring(s, () => dispatch(s.services, 'data.importFhir', { json }));
     expect(result).toMatchObject({ ok: true, value: { imported: 1 } });
-    expect(lateness.length).toBeGreaterThan(3);
-    expect(Math.max(...busy)).toBeLessThan(100);
-    expect(Math.max(...lateness)).toBeLessThan(1000);
+    expectAnsweredThroughout(lateness, busy);
   }, 120_000);
 
   it('answers within 100 ms throughout a JSON import of 40 entries each listing 50,000 unknown finding ids', async () => {
@@ -119,9 +122,7 @@ describe('app.status during a hostile or huge import', () => {
     const json = envelope(encounters);
     const { lateness, busy, result } = await statusLatenessDuring(s, () => dispatch(s.services, 'data.importJson', { json }));
     expect(result).toMatchObject({ ok: true, value: { imported: 0 } });
-    expect(lateness.length).toBeGreaterThan(3);
-    expect(Math.max(...busy)).toBeLessThan(100);
-    expect(Math.max(...lateness)).toBeLessThan(1000);
+    expectAnsweredThroughout(lateness, busy);
   }, 120_000);
 });
 
@@ -147,9 +148,7 @@ describe('app.status during the audit log check', () => {
     storeCorpus(s, 4_000);
     const { lateness, busy, result } = await statusLatenessDuring(s, () => dispatch(s.services, 'audit.verify', {}));
     expect(result).toMatchObject({ ok: true, value: { intact: true } });
-    expect(lateness.length).toBeGreaterThan(3);
-    expect(Math.max(...busy)).toBeLessThan(100);
-    expect(Math.max(...lateness)).toBeLessThan(1000);
+    expectAnsweredThroughout(lateness, busy);
   }, 120_000);
 
   it('is refused as busy while a restore swaps the database, and checks the restored log after it', async () => {
