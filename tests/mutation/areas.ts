@@ -20,7 +20,8 @@ const clinicalTests = [
   'tests/shared/clinical/knowledge-base.test.ts',
   'tests/shared/clinical/properties.test.ts',
   'tests/shared/clinical/safety-properties.test.ts',
-  'tests/shared/clinical/vignettes.test.ts',
+  // In-process: the assess command's vignette test (vignettes.test.ts) spawns a child, which never runs a mutant.
+  'tests/shared/clinical/vignettes-in-process.test.ts',
   'tests/shared/clinical/report.test.ts',
   'tests/shared/clinical/boundaries.test.ts',
   'tests/shared/clinical/engine-edges.test.ts',
