@@ -237,6 +237,20 @@ describe('audit log over clinical content', () => {
     });
   });
 
+  it('detects the whole history wiped from the file with the log, its head and its seal (an empty log is sealed too)', async () => {
+    const result = await tamperThenVerify((db) =>
+      db.exec(`DROP TRIGGER encounters_no_delete; DROP TRIGGER assessments_append_only_delete;
+               DELETE FROM addenda; DELETE FROM revisions; DELETE FROM encounter_search; DELETE FROM encounters; DELETE FROM assessments;
+               DELETE FROM audit; DELETE FROM meta WHERE key IN ('audit_head_seq', 'audit_head_hash', 'audit_seal', 'audit_seal_key')`),
+    );
+    expect(result).toEqual({
+      intact: false,
+      firstBadEntry: null,
+      problems: ["The audit log's seal is missing: it was removed outside the app, so cut-off or rewritten entries cannot be ruled out."],
+      summary: 'The audit log or the records it vouches for were changed outside the app: 1 problem found.',
+    });
+  });
+
   it.each([
     ['text', 'not a key'],
     ['a character too many', `${'ab'.repeat(32)}0`],

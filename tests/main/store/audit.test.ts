@@ -45,6 +45,17 @@ describe('audit log', () => {
     expect(await t.client.audit.verify({})).toMatchObject({ intact: true, entries: 7, revisions: 2, addenda: 1 });
   });
 
+  it("checks out a new installation's empty log as intact: it was sealed when the database was made", async () => {
+    expect(await t.client.audit.list({})).toEqual([]);
+    expect(await t.client.audit.verify({})).toEqual({
+      intact: true,
+      entries: 0,
+      revisions: 0,
+      addenda: 0,
+      summary: 'Audit log intact: all 0 entries check out against their hash chain and seal, and so do the 0 revisions and 0 addenda they recorded.',
+    });
+  });
+
   it('keeps no clinical text in the log', async () => {
     await someHistory();
     const text = JSON.stringify(await t.client.audit.list({}));
