@@ -153,8 +153,10 @@ function checkSeal(db: Db, key: AuditKey | undefined, hashes: readonly string[],
     return;
   }
   const stored = readSeal(db);
+  // Every database is sealed when it is created (migration 6), before its first entry: an empty
+  // log without a seal had it removed, perhaps with every entry and record it covered.
   if (stored === null) {
-    if (hashes.length > 0) report("The audit log's seal is missing: it was removed outside the app, so cut-off or rewritten entries cannot be ruled out.");
+    report("The audit log's seal is missing: it was removed outside the app, so cut-off or rewritten entries cannot be ruled out.");
     return;
   }
   if (stored.seal === computeSealFromHashes(key.key, hashes)) return;

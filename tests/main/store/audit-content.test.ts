@@ -108,6 +108,22 @@ describe('audit log over clinical content', () => {
     expect(meta).toEqual({ audit_head_seq: String(rows.length), audit_head_hash: prev, audit_seal: seal, audit_seal_key: keyName });
   });
 
+  it('fingerprints revisions and addenda in the documented format, so content recorded by earlier versions still checks out', async () => {
+    // Written out from the format in content-hash.ts, not with its functions: a change of it would
+    // report every revision and addendum saved before as changed outside the app.
+    const { createHash } = await import('node:crypto');
+    const { canonicalJson } = await import('../../../electron/main/store/canonical-json.ts');
+    const sha256 = (value: Parameters<typeof canonicalJson>[0]) => createHash('sha256').update(canonicalJson(value)).digest('hex');
+    const db = t.store.db;
+    const recorded = (action: string) => (JSON.parse((db.prepare('SELECT detail FROM audit WHERE action = ?').get(action) as { detail: string }).detail) as { content: string }).content;
+    const r = db.prepare('SELECT revision, saved_at, saved_by, fields, assessment_hash FROM revisions WHERE revision = 2').get() as Record<string, string | number>;
+    expect(recorded('save')).toBe(
+      sha256({ kind: 'revision', encounter: id, revision: 2, savedAt: r.saved_at!, savedBy: r.saved_by!, fields: JSON.parse(String(r.fields)), assessment: r.assessment_hash! }),
+    );
+    const a = db.prepare('SELECT id, created_at, author, text FROM addenda').get() as Record<string, string>;
+    expect(recorded('addendum')).toBe(sha256({ kind: 'addendum', encounter: id, id: a.id!, createdAt: a.created_at!, author: a.author!, text: 'Scan negative.' }));
+  });
+
   it('detects a revision added in the file, in one problem', async () => {
     const result = await tamperThenVerify((db) =>
       db.exec(`INSERT INTO revisions (encounter_n, revision, saved_at, saved_by, fields, assessment_hash)
@@ -235,6 +251,26 @@ describe('audit log over clinical content', () => {
       firstBadEntry: null,
       problems: ["The audit log's seal is missing: it was removed outside the app, so cut-off or rewritten entries cannot be ruled out."],
     });
+  });
+
+  it('detects the whole history wiped from the file with the log, its head and its seal (an empty log is sealed too)', async () => {
+    const result = await tamperThenVerify((db) =>
+      db.exec(`DROP TRIGGER encounters_no_delete; DROP TRIGGER assessments_append_only_delete;
+               DELETE FROM addenda; DELETE FROM revisions; DELETE FROM encounter_search; DELETE FROM encounters; DELETE FROM assessments;
+               DELETE FROM audit; DELETE FROM meta WHERE key IN ('audit_head_seq', 'audit_head_hash', 'audit_seal', 'audit_seal_key')`),
+    );
+    expect(result).toEqual({
+      intact: false,
+      firstBadEntry: null,
+      problems: ["The audit log's seal is missing: it was removed outside the app, so cut-off or rewritten entries cannot be ruled out."],
+      summary: 'The audit log or the records it vouches for were changed outside the app: 1 problem found.',
+    });
+  });
+
+  it('keeps the audit key beside the database, readable by its owner only (README, Data safety)', async () => {
+    const { readdirSync, statSync } = await import('node:fs');
+    expect(statSync(join(t.dataDir, 'audit.key')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(t.dataDir).filter((f) => f.startsWith('audit.key'))).toEqual(['audit.key']);
   });
 
   it.each([

@@ -45,6 +45,17 @@ describe('audit log', () => {
     expect(await t.client.audit.verify({})).toMatchObject({ intact: true, entries: 7, revisions: 2, addenda: 1 });
   });
 
+  it("checks out a new installation's empty log as intact: it was sealed when the database was made", async () => {
+    expect(await t.client.audit.list({})).toEqual([]);
+    expect(await t.client.audit.verify({})).toEqual({
+      intact: true,
+      entries: 0,
+      revisions: 0,
+      addenda: 0,
+      summary: 'Audit log intact: all 0 entries check out against their hash chain and seal, and so do the 0 revisions and 0 addenda they recorded.',
+    });
+  });
+
   it('keeps no clinical text in the log', async () => {
     await someHistory();
     const text = JSON.stringify(await t.client.audit.list({}));
@@ -104,6 +115,54 @@ describe('audit log', () => {
       'Entry 3 of the audit log cannot be read: it was changed outside the app.',
       `Revision 2 of encounter ${id} is not in the audit log: it was added outside the app.`,
     ]);
+  });
+
+  it("reports an import's entry whose addenda and signature were edited to null, and goes on checking", async () => {
+    const other = openTestServices();
+    let json: string;
+    try {
+      await other.client.encounter.save(sampleDraft());
+      ({ json } = await other.client.data.exportJson({}));
+    } finally {
+      other.dispose();
+    }
+    expect((await t.client.data.importJson({ json })).imported).toBe(1);
+    const [entry] = await t.client.audit.list({ limit: 1 });
+    expect(entry!.action).toBe('import');
+    tamper(`UPDATE audit SET detail = json_set(detail, '$.addenda', json('null'), '$.signed', json('null')) WHERE seq = ${entry!.seq}`);
+    expect(problemsOf(await verifyAfterReopen())).toEqual([
+      `Entry ${entry!.seq} of the audit log (import, ${entry!.at}) does not match its hash chain: it, or the entry before it, was changed outside the app.`,
+    ]);
+  });
+
+  /** The chain's own problem for an entry edited in place, as the Data screen words it. */
+  async function chainProblem(seq: number): Promise<string> {
+    const entry = (await t.client.audit.list({})).find((e) => e.seq === seq)!;
+    return `Entry ${seq} of the audit log (${entry.action}, ${entry.at}) does not match its hash chain: it, or the entry before it, was changed outside the app.`;
+  }
+
+  // An entry edited to carry the details of another kind of entry is reported once, by the chain;
+  // what it records is still read as what its own kind records, so nothing else is blamed.
+  it('reports a signature entry edited to carry a fingerprint and an addendum once, and still holds the signature to it', async () => {
+    await someHistory();
+    const problem = await chainProblem(4);
+    const addendumId = (await t.client.audit.list({})).find((e) => e.action === 'addendum')!.detail.addendum as string;
+    tamper(`UPDATE audit SET detail = json_set(detail, '$.content', '${'f'.repeat(64)}', '$.addendum', '${addendumId}') WHERE seq = 4`);
+    expect(problemsOf(await verifyAfterReopen())).toEqual([problem]);
+  });
+
+  it("reports a save entry whose fingerprint was edited into a list, and the revision it no longer vouches for, but not revision 1", async () => {
+    const id = await someHistory();
+    const problem = await chainProblem(3);
+    tamper(`UPDATE audit SET detail = json_set(detail, '$.content', json('["${'f'.repeat(64)}"]')) WHERE seq = 3`);
+    expect(problemsOf(await verifyAfterReopen())).toEqual([problem, `Revision 2 of encounter ${id} is not in the audit log: it was added outside the app.`]);
+  });
+
+  it('reports a create entry whose encounter was erased, and the revision it no longer vouches for, naming no encounter "null"', async () => {
+    const id = await someHistory();
+    const problem = await chainProblem(2);
+    tamper('UPDATE audit SET encounter_id = NULL WHERE seq = 2');
+    expect(problemsOf(await verifyAfterReopen())).toEqual([problem, `Revision 1 of encounter ${id} is not in the audit log: it was added outside the app.`]);
   });
 
   it('detects an edited link to the entry before', async () => {
