@@ -2,7 +2,7 @@ import { ApiError, type Envelope } from '../../../shared/api/errors.ts';
 import { api, isMethodName, type Services } from '../../../shared/api/methods.ts';
 import { log } from '../log.ts';
 import { describeIssue } from './issues.ts';
-import { LONE_SURROGATE, LONE_SURROGATE_MESSAGE } from './lone-surrogate.ts';
+import { inputProblem } from './inspect-input.ts';
 
 /**
  * One call of the contract, whatever the transport: unknown method, then validation with the
@@ -16,10 +16,10 @@ export async function dispatch(services: Services, method: string, rawInput: unk
   }
   // An import's file text can be hundreds of megabytes: the transfer worker looks for lone
   // surrogates in it, off this thread (transfer/worker.ts), and refuses it in the same words.
-  const badText = loneSurrogateAt(OFF_THREAD_TEXT.has(method) ? withoutFileText(rawInput) : rawInput);
-  if (badText !== null) {
-    const message = LONE_SURROGATE_MESSAGE;
-    return { ok: false, error: badText === '' ? { code: 'invalid', message } : { code: 'invalid', message, path: badText } };
+  const problem = inputProblem(OFF_THREAD_TEXT.has(method) ? withoutFileText(rawInput) : rawInput);
+  if (problem !== null) {
+    const { message, path } = problem;
+    return { ok: false, error: path === '' ? { code: 'invalid', message } : { code: 'invalid', message, path } };
   }
   let parsed: ReturnType<(typeof api)[typeof method]['input']['safeParse']>;
   try {
@@ -46,23 +46,6 @@ export async function dispatch(services: Services, method: string, rawInput: unk
 const OFF_THREAD_TEXT: ReadonlySet<string> = new Set(['data.importJson', 'data.importFhir']);
 const withoutFileText = (input: unknown): unknown =>
   typeof input === 'object' && input !== null && !Array.isArray(input) && typeof (input as { json?: unknown }).json === 'string' ? { ...input, json: '' } : input;
-
-/**
- * The dotted path of the first string (value or key) in `value` holding a lone surrogate, '' for
- * the input itself, or null. Such text would be stored as it is in a revision but indexed, exported
- * and printed as something else, so every method refuses it here, before any schema.
- */
-function loneSurrogateAt(value: unknown, path: readonly string[] = []): string | null {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path.join('.') : null;
-  if (typeof value !== 'object' || value === null) return null;
-  for (const [key, child] of Object.entries(value)) {
-    const at = [...path, key];
-    if (LONE_SURROGATE.test(key)) return at.join('.');
-    const found = loneSurrogateAt(child, at);
-    if (found !== null) return found;
-  }
-  return null;
-}
 
 function internalError(method: string, error: unknown): Envelope<never> {
   log.error('ipc-failed', error, { method });

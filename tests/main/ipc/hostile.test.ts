@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, METHOD_NAMES, type MethodName } from '../../../shared/api/methods.ts';
 import { dispatch } from '../../../electron/main/ipc/dispatch.ts';
+import { MAX_INPUT_DEPTH } from '../../../electron/main/ipc/inspect-input.ts';
 import { openTestServices, sampleDraft, snapshot, tempDir, type TestServices } from '../helpers.ts';
 
 /**
@@ -127,6 +128,31 @@ describe('hostile input', () => {
       { numRuns: RUNS_PER_METHOD, seed: 4242 },
     );
     expect(sent).toBe(RUNS_PER_METHOD);
+    expect(snapshot(t.store.db)).toBe(before);
+  });
+
+  it('answers invalid, naming the nesting, to a payload nested far deeper than any record (it used to overflow the stack and answer nothing)', async () => {
+    const before = snapshot(t.store.db);
+    const nested = (depth: number, leaf: unknown): unknown => {
+      let value = leaf;
+      for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [value] : { x: value };
+      return value;
+    };
+    for (const method of ['encounter.save', 'encounter.search', 'settings.save', 'data.importJson'] as const) {
+      for (const payload of [nested(300_000, 'calf'), { ...sampleDraft(), notes: nested(300_000, null) }]) {
+        const envelope = await dispatch(t.services, method, payload);
+        expect(envelope, method).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/nested too deeply/) } });
+      }
+    }
+    // Just within the limit: the schema answers, in its own words; one level more is refused for its depth.
+    const draftNested = (depth: number) => ({ ...sampleDraft(), notes: nested(depth - 1, 'x') });
+    const within = await dispatch(t.services, 'encounter.save', draftNested(MAX_INPUT_DEPTH));
+    expect(within).toMatchObject({ ok: false, error: { code: 'invalid', path: 'notes' } });
+    expect((within as { error: { message: string } }).error.message).not.toMatch(/nested too deeply/);
+    expect(await dispatch(t.services, 'encounter.save', draftNested(MAX_INPUT_DEPTH + 1))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: expect.stringMatching(/nested too deeply/) },
+    });
     expect(snapshot(t.store.db)).toBe(before);
   });
 
