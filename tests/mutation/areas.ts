@@ -63,7 +63,7 @@ export const areas: readonly MutationArea[] = [
     name: 'bridge',
     why: 'a bridge that lets a call through without the right token exposes patient records to any local program',
     mutate: ['electron/main/bridge/server.ts'],
-    tests: ['tests/main/bridge/server.test.ts'],
+    tests: ['tests/main/bridge/server.test.ts', 'tests/main/bridge/server-lifecycle.test.ts'],
   },
   {
     name: 'referral',

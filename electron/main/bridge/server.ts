@@ -100,7 +100,13 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
       return send(res, 403, 'Forbidden: this service answers only to its loopback address.', 'text/plain; charset=utf-8');
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      // The request target may be in absolute form (`GET http://…`), which can fail to parse.
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return send(res, 400, 'Bad request: the address is not valid.', 'text/plain; charset=utf-8');
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
         res.setHeader('allow', 'POST');
@@ -135,11 +141,14 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     }
     const file = await readStatic(opts.rendererDir, url.pathname);
     if (file === null) return send(res, 404, 'Not found.', 'text/plain; charset=utf-8');
-    return send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : file.body, file.type);
+    // A HEAD answer has the GET's headers (its length too); Node sends no body for HEAD.
+    return send(res, 200, file.body, file.type);
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      // A client that went away mid-request (closed, or cut off by close()) is not a fault of ours.
+      if (req.destroyed && res.destroyed) return;
       console.error('[leg-pain-ddx] bridge request failed:', error);
       if (!res.headersSent) sendEnvelope(res, 500, { ok: false, error: { code: 'internal', message: 'Something went wrong inside Leg Pain DDx.' } });
       else res.destroy();
@@ -156,17 +165,19 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   });
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  let closing: Promise<void> | undefined;
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     port,
+    // Idempotent: a second close (a test's cleanup, a signal during shutdown) waits for the first.
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
         // A client holding a connection open must not keep the process alive for long.
         setTimeout(() => server.closeAllConnections(), 2000).unref();
-      }),
+      })),
   };
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../../shared/api/client.ts';
 import { httpInvoke } from '../../../shared/api/transport.ts';
 import { contentSecurityPolicy } from '../../../electron/main/app/csp.ts';
-import { startBridge, type Bridge } from '../../../electron/main/bridge/server.ts';
+import { bodyLimitOf, startBridge, type Bridge } from '../../../electron/main/bridge/server.ts';
 import { resolveStaticPath } from '../../../electron/main/bridge/static.ts';
 import { openTestServices, sampleDraft, snapshot, tempDir, type TestServices } from '../helpers.ts';
 
@@ -151,6 +151,93 @@ describe('loopback bridge', () => {
   it('accepts only POST for calls', async () => {
     const answer = await raw(bridge.port, { path: '/api/app.status', headers: { host: `127.0.0.1:${bridge.port}`, authorization: `Bearer ${bridge.token}` } });
     expect(answer.status).toBe(405);
+    expect(answer.headers.allow).toBe('POST');
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/POST/) } });
+  });
+
+  it('sends the security headers with every answer: calls, refusals and files', async () => {
+    const host = `127.0.0.1:${bridge.port}`;
+    const answers = {
+      call: await api('app.status', '{}'),
+      refused: await api('app.status', '{}', { authorization: 'Bearer wrong' }),
+      'wrong host': await raw(bridge.port, { path: '/', headers: { host: 'evil.example' } }),
+      file: await raw(bridge.port, { path: '/assets/app.js', headers: { host } }),
+      missing: await raw(bridge.port, { path: '/nothing-here.js', headers: { host } }),
+    };
+    for (const [what, answer] of Object.entries(answers)) {
+      expect(answer.headers, what).toMatchObject({
+        'content-security-policy': contentSecurityPolicy(),
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'x-frame-options': 'DENY',
+      });
+      expect(Number(answer.headers['content-length']), what).toBe(Buffer.byteLength(answer.body));
+    }
+    expect(answers.call.headers['content-type']).toBe('application/json; charset=utf-8');
+    for (const what of ['wrong host', 'missing'] as const) expect(answers[what].headers['content-type'], what).toBe('text/plain; charset=utf-8');
+    expect(answers['wrong host'].body).toMatch(/loopback/);
+    expect(answers.missing.body).toMatch(/Not found/);
+    expect(JSON.parse(answers.refused.body)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/token/) } });
+  });
+
+  it('takes the Host in any letter case, and an empty body as a call without input', async () => {
+    expect(JSON.parse((await api('app.status', '', { host: `LOCALHOST:${bridge.port}` })).body)).toMatchObject({ ok: true, value: { dataDir: t.dataDir } });
+    expect(JSON.parse((await api('encounter.list', '')).body)).toMatchObject({ ok: true });
+  });
+
+  it('reads the token only from a header that is exactly "Bearer <token>"', async () => {
+    for (const authorization of [`xBearer ${bridge.token}`, `Basic Bearer ${bridge.token}`, `bearer ${bridge.token}`, `Bearer  ${bridge.token}`, `Bearer ${bridge.token.slice(0, 1)}`, 'Bearer ']) {
+      expect((await api('app.status', '{}', { authorization })).status, authorization).toBe(401);
+    }
+    expect((await api('app.status', '{}', { authorization: `Bearer ${bridge.token}` })).status).toBe(200);
+  });
+
+  it('answers a nested-too-deeply body with the invalid envelope, not a failure of the service', async () => {
+    const depth = 200_000;
+    const answer = await api('encounter.save', `{"notes":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/nested too deeply/) } });
+  });
+
+  it('gives a referral call and an import their larger limits, and never more than the bridge\'s own', async () => {
+    // 100 KB: over the 64 KB of an ordinary call, within a referral's 1 MiB.
+    const referral = await api('referral.preview', JSON.stringify({ id: 'none', note: 'x'.repeat(100 * 1024) }));
+    expect(referral.status).toBe(200);
+    const fhir = await api('data.importFhir', JSON.stringify({ json: ' '.repeat(900 * 1024) }));
+    expect(fhir.status).toBe(200);
+    expect(JSON.parse(fhir.body)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    // This bridge was started with a limit of 1 MiB: an import may not go past it though its own is 64 MiB.
+    expect((await api('data.importJson', JSON.stringify({ json: ' '.repeat(1100 * 1024) }))).status).toBe(413);
+  });
+
+  it('takes a body of exactly the limit and refuses one byte more', async () => {
+    const limit = bodyLimitOf('encounter.get');
+    const body = (size: number) => {
+      const text = JSON.stringify({ id: '' });
+      return JSON.stringify({ id: 'x'.repeat(size - text.length) });
+    };
+    expect(Buffer.byteLength(body(limit))).toBe(limit);
+    const atLimit = await api('encounter.get', body(limit));
+    expect(atLimit.status).toBe(200);
+    expect(JSON.parse(atLimit.body)).toMatchObject({ ok: false, error: { code: 'invalid', path: 'id' } });
+    expect((await api('encounter.get', body(limit + 1))).status).toBe(413);
+  });
+
+  it('answers HEAD for a file with its headers and no body, and refuses other methods for files', async () => {
+    const host = { host: `127.0.0.1:${bridge.port}` };
+    const head = await raw(bridge.port, { method: 'HEAD', path: '/assets/app.js', headers: host });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength('console.log(1)')));
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const answer = await raw(bridge.port, { method, path: '/assets/app.js', headers: host });
+      expect(answer.status, method).toBe(405);
+      expect(answer.headers.allow, method).toBe('GET, HEAD');
+    }
   });
 
   it('serves the renderer with the CSP header, and nothing outside its folder', async () => {
