@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../../../shared/api/errors.ts';
@@ -78,17 +79,15 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 }
 
 /** The body, or null when it exceeds the limit (the rest is read and dropped, so the client gets the answer). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // A client that goes away mid-body ends the loop with an error (handled by the request's catch).
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= limit) chunks.push(chunk);
+  }
+  return size > limit ? null : Buffer.concat(chunks);
 }
 
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
@@ -156,13 +155,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   });
   server.requestTimeout = 120_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  server.listen(opts.port ?? 0, '127.0.0.1');
+  // Rejects with the system error (a port already taken) if 'error' comes first.
+  await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   let closing: Promise<void> | undefined;
@@ -174,8 +169,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     // Idempotent: a second close (a test's cleanup, a signal during shutdown) waits for the first.
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {
+        // close() also ends the connections idle between calls (Node 19 and later).
         server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
         // A client holding a connection open must not keep the process alive for long.
         setTimeout(() => server.closeAllConnections(), 2000).unref();
       })),

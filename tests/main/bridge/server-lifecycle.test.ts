@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -86,6 +87,8 @@ describe('loopback bridge start and stop', () => {
     await bridge.close();
     await closedByServer;
     expect(performance.now() - began).toBeLessThan(10_000);
+    // The request's end is seen a moment after the socket's.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     // A client cut off is not a fault: nothing is logged as a failure.
     expect(errors).not.toHaveBeenCalled();
     // Closing again is harmless.
@@ -96,8 +99,47 @@ describe('loopback bridge start and stop', () => {
     const { bridge } = await started();
     const answer = await rawExchange(bridge.port, `GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\n\r\n`);
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toMatch(/\r\ncontent-type: text\/plain; charset=utf-8\r\n/i);
     expect(answer).toMatch(/address is not valid/);
     const next = await rawExchange(bridge.port, `GET /api/app.status HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\n\r\n`);
     expect(next).toMatch(/^HTTP\/1\.1 405 /);
+  });
+
+  it('closes at once when its only clients are idle between calls', async () => {
+    const { bridge } = await started();
+    const agent = new Agent({ keepAlive: true });
+    cleanups.push(() => agent.destroy());
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: bridge.port, path: '/api/app.status', method: 'POST', agent, headers: { host: `127.0.0.1:${bridge.port}`, authorization: `Bearer ${bridge.token}` } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBe(200);
+    expect(Object.keys(agent.freeSockets)).toHaveLength(1);
+    const began = performance.now();
+    await bridge.close();
+    // Waiting for the idle connection's own end would take 2 s (the forced close) or 5 s (keep-alive).
+    expect(performance.now() - began).toBeLessThan(1000);
+  });
+
+  it('answers a fault of its own (a value that cannot be sent) with the internal error, logged, and keeps serving', async () => {
+    const t = openTestServices();
+    const site = tempDir('legpain-site-');
+    cleanups.push(() => t.dispose(), () => site.remove());
+    const services = { ...t.services, 'app.status': () => ({ count: 10n }) } as unknown as typeof t.services;
+    const bridge = await startBridge({ services, rendererDir: site.path });
+    cleanups.push(() => bridge.close());
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    cleanups.push(() => errors.mockRestore());
+    const call = (method: string) =>
+      fetch(`http://127.0.0.1:${bridge.port}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${bridge.token}` }, body: '{}' });
+    const answer = await call('app.status');
+    expect(answer.status).toBe(500);
+    expect(await answer.json()).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/went wrong/) } });
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/bridge request failed/), expect.any(TypeError));
+    expect((await call('encounter.list')).status).toBe(200);
   });
 });
