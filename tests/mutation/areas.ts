@@ -81,6 +81,11 @@ export const areas: readonly MutationArea[] = [
       'tests/main/referral/document.test.ts',
       'tests/main/referral/letter-layout.test.ts',
       'tests/main/referral/stored-choices.test.ts',
+      'tests/main/referral/wells-letter.test.ts',
+      // referralFileName; its other tests render in the worker thread, out of the mutants' reach.
+      'tests/main/referral/save-as.test.ts',
+      // suggestPriority: an emergency anywhere makes the referral an emergency.
+      'tests/shared/clinical/safety-properties.test.ts',
     ],
   },
 ];
