@@ -82,6 +82,9 @@ export const areas: readonly MutationArea[] = [
       'tests/main/referral/letter-layout.test.ts',
       'tests/main/referral/stored-choices.test.ts',
       'tests/main/referral/wells-letter.test.ts',
+      'tests/main/referral/citations.test.ts',
+      'tests/main/referral/letter-emphasis.test.ts',
+      'tests/main/referral/letter-fallbacks.test.ts',
       // referralFileName; its other tests render in the worker thread, out of the mutants' reach.
       'tests/main/referral/save-as.test.ts',
       // suggestPriority: an emergency anywhere makes the referral an emergency.

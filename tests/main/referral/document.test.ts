@@ -116,6 +116,30 @@ describe('the referral definition', () => {
     expect(background.canvas.length).toBeGreaterThan(5);
     expect(background.canvas.every((v) => v.type === 'polyline')).toBe(true);
     expect(JSON.stringify(background)).not.toMatch(/"text"/);
+    // Drawn where a reader sees it: five letters (D, R, A, F, T: nine strokes), each stroke a line of two points
+    // or more, wide, faint and rounded, all on the page, the word centred on it and running across it.
+    const strokes = background.canvas as unknown as { points: { x: number; y: number }[]; lineWidth: number; strokeOpacity: number; lineCap: string; lineJoin: string }[];
+    expect(strokes).toHaveLength(9);
+    for (const stroke of strokes) {
+      expect(stroke.points.length).toBeGreaterThanOrEqual(2);
+      expect(stroke).toMatchObject({ lineWidth: 16, strokeOpacity: 0.07, lineCap: 'round', lineJoin: 'round' });
+      for (const { x, y } of stroke.points) {
+        expect(x).toBeGreaterThan(0);
+        expect(x).toBeLessThan(size.width);
+        expect(y).toBeGreaterThan(0);
+        expect(y).toBeLessThan(size.height);
+      }
+    }
+    const all = strokes.flatMap((st) => st.points);
+    const [xs, ys] = [all.map((p) => p.x), all.map((p) => p.y)];
+    // Centred to within 5 % of the page (the letters' own shapes are not symmetric).
+    expect(Math.abs((Math.min(...xs) + Math.max(...xs)) / 2 - size.width / 2)).toBeLessThan(size.width * 0.05);
+    expect(Math.abs((Math.min(...ys) + Math.max(...ys)) / 2 - size.height / 2)).toBeLessThan(size.height * 0.05);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(size.width / 2);
+    // Rising from left to right (the word is turned 40° anticlockwise): its first stroke is lower on the page than its last.
+    const [first, last] = [strokes[0]!.points[0]!, strokes.at(-1)!.points[0]!];
+    expect(first.x).toBeLessThan(last.x);
+    expect(first.y).toBeGreaterThan(last.y);
     expect(buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { status: 'signed' }))).background).toBeUndefined();
   });
 

@@ -1,0 +1,112 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { describe, expect, it } from 'vitest';
+import type { CaseInput } from '../../../shared/clinical/index.ts';
+import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
+import { DVT_CASE, encounterFrom, referralInput } from './fixtures.ts';
+
+/**
+ * What stands out on the printed letter, as a reader sees it: the priority in white on its colour,
+ * the draft and what is missing in red, the signature in green, headings and names in bold, what
+ * was not recorded in grey. The colours are the letter's design, written here by hand.
+ */
+
+const RED = '#b3261e';
+const GREEN = '#1b5e20';
+const GREY = '#5f6368';
+const PRIORITY_FILL = { emergency: '#b71c1c', urgent: '#bf4800', routine: '#455a64' };
+
+interface Run {
+  readonly text: string;
+  readonly bold: boolean;
+  readonly color: string | undefined;
+  readonly fontSize: number | undefined;
+  readonly fill: string | undefined;
+}
+type Inherited = Omit<Run, 'text'>;
+
+/** Every piece of text in the body, in order, with the emphasis it is printed in (its own, its style's and its parents'). */
+function runs(def: TDocumentDefinitions): Run[] {
+  const styles = (def.styles ?? {}) as Record<string, { bold?: boolean; color?: string; fontSize?: number }>;
+  const out: Run[] = [];
+  const walk = (node: Content | undefined, inherited: Inherited): void => {
+    if (node === undefined || node === null) return;
+    if (typeof node === 'string' || typeof node === 'number') {
+      out.push({ text: String(node), ...inherited });
+      return;
+    }
+    if (Array.isArray(node)) {
+      for (const child of node) walk(child as Content, inherited);
+      return;
+    }
+    const n = node as unknown as Record<string, unknown>;
+    const style = typeof n.style === 'string' ? (styles[n.style] ?? {}) : {};
+    const here: Inherited = {
+      bold: (n.bold as boolean | undefined) ?? style.bold ?? inherited.bold,
+      color: (n.color as string | undefined) ?? style.color ?? inherited.color,
+      fontSize: (n.fontSize as number | undefined) ?? style.fontSize ?? inherited.fontSize,
+      fill: (n.fillColor as string | undefined) ?? inherited.fill,
+    };
+    if ('text' in n) return walk(n.text as Content, here);
+    for (const key of ['stack', 'columns', 'ul', 'ol']) if (key in n) return walk(n[key] as Content, here);
+    if ('table' in n) for (const row of (n.table as { body: Content[][] }).body) for (const cell of row) walk(cell, here);
+  };
+  walk(def.content, { bold: false, color: undefined, fontSize: undefined, fill: undefined });
+  return out;
+}
+
+/** The first run whose text is `text` (or starts with it, for a prefix ending in an ellipsis). */
+function run(all: readonly Run[], text: string): Run {
+  const prefix = text.endsWith('…') ? text.slice(0, -1) : null;
+  const found = all.find((r) => (prefix === null ? r.text === text : r.text.startsWith(prefix)));
+  expect(found, `"${text}" is not printed`).toBeDefined();
+  return found!;
+}
+
+const letter = (c: CaseInput, status: 'draft' | 'signed', referral?: Record<string, unknown> | null) =>
+  runs(buildReferralDocument(referralInput(encounterFrom(c, { status, ...(referral === undefined ? {} : { referral }) }))));
+
+describe('what stands out on the letter', () => {
+  it('the title large and bold, the priority in bold white on the colour of its urgency', () => {
+    const signed = letter(DVT_CASE, 'signed');
+    expect(run(signed, 'Referral letter')).toMatchObject({ bold: true, fontSize: 18 });
+    expect(run(signed, 'URGENT PRIORITY')).toMatchObject({ bold: true, color: '#ffffff', fill: PRIORITY_FILL.urgent });
+    const routine = letter({ findings: ['loc-posterior-thigh'] }, 'signed');
+    expect(run(routine, 'ROUTINE PRIORITY')).toMatchObject({ bold: true, color: '#ffffff', fill: PRIORITY_FILL.routine });
+    expect(run(routine, 'Routine')).toMatchObject({ bold: true, color: PRIORITY_FILL.routine });
+  });
+
+  it('a draft and what the letter lacks in bold red; a signature in bold green', () => {
+    const draft = letter(DVT_CASE, 'draft', { to: '', priority: 'routine', question: 'Please assess.' });
+    expect(run(draft, 'DRAFT: this encounter has not been signed.')).toMatchObject({ bold: true, color: RED });
+    expect(run(draft, 'Incomplete: add …')).toMatchObject({ bold: true, color: RED });
+    expect(run(draft, 'Missing: add the recipient')).toMatchObject({ bold: true, color: RED });
+    expect(run(draft, 'Not signed: draft')).toMatchObject({ bold: true, color: RED });
+    const signed = letter(DVT_CASE, 'signed');
+    expect(run(signed, 'Electronically signed by …')).toMatchObject({ bold: true, color: GREEN });
+    expect(signed.some((r) => r.text.startsWith('DRAFT'))).toBe(false);
+  });
+
+  it('each red flag by name in bold with its urgency in that urgency’s colour, its labels in grey', () => {
+    const signed = letter(DVT_CASE, 'signed');
+    expect(run(signed, 'Suspected deep vein thrombosis')).toMatchObject({ bold: true });
+    expect(run(signed, '  Urgent')).toMatchObject({ bold: true, color: PRIORITY_FILL.urgent });
+    for (const label of ['Raised by: ', 'Action: ']) expect(run(signed, label)).toMatchObject({ bold: false, color: GREY });
+  });
+
+  it('the differential: rank and cause in bold, must-not-miss and the case against in red, the case for in green', () => {
+    const signed = letter(DVT_CASE, 'signed');
+    expect(run(signed, '1')).toMatchObject({ bold: true });
+    expect(run(signed, 'Deep vein thrombosis')).toMatchObject({ bold: true });
+    expect(run(signed, 'Must not miss')).toMatchObject({ color: RED });
+    expect(run(signed, 'For: ')).toMatchObject({ bold: true, color: GREEN });
+    const withAgainst = letter({ findings: ['loc-calf', 'unilateral', 'calf-swelling'], absent: ['bruising-calf-ankle'] }, 'signed');
+    expect(run(withAgainst, 'Against: ')).toMatchObject({ bold: true, color: RED });
+  });
+
+  it('what was not recorded in grey', () => {
+    const sparse = letter({ findings: [] }, 'signed');
+    expect(run(sparse, 'No red flags among the recorded findings.')).toMatchObject({ color: GREY });
+    expect(run(sparse, 'No findings recorded.')).toMatchObject({ color: GREY });
+    expect(run(sparse, 'No imaging or other investigation suggested by the assessment.')).toMatchObject({ color: GREY });
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { EncounterWithAddenda } from '../../../shared/api/encounter.ts';
+import type { DifferentialEntry } from '../../../shared/clinical/assessment.ts';
+import { buildReferralDocument, type ReferralInput } from '../../../electron/main/referral/document.ts';
+import { DVT_CASE, PROFILE, definitionText, encounterFrom, referralInput } from './fixtures.ts';
+
+/**
+ * What the letter prints when a part of the record is blank, partial or absent: every line a
+ * reader depends on says what it holds or that nothing was recorded, never an empty label. The
+ * expected lines are written out by hand.
+ */
+
+const bodyOf = (input: ReferralInput): string => definitionText(buildReferralDocument(input)).body;
+const dvt = (): EncounterWithAddenda => encounterFrom(DVT_CASE, { status: 'signed' });
+const withEncounter = (changes: Partial<EncounterWithAddenda>, options: Parameters<typeof referralInput>[1] = {}): string =>
+  bodyOf(referralInput({ ...dvt(), ...changes } as EncounterWithAddenda, options));
+
+describe('the letter when parts of the record are blank', () => {
+  it('the sender: the profile’s lines without blank ones, or the encounter’s clinician when there is no profile', () => {
+    const profileOnly = bodyOf({ ...referralInput(dvt()), profile: { ...PROFILE, practice: '  ', contact: '' } });
+    expect(profileOnly).toContain(`From\n${PROFILE.name}\n${PROFILE.role}\nTo`);
+    const noProfile = bodyOf({ ...referralInput({ ...dvt(), clinician: { name: 'Dr Kim Lowe', role: 'Locum GP' } } as EncounterWithAddenda), profile: null });
+    expect(noProfile).toContain('From\nDr Kim Lowe\nLocum GP\nTo');
+    const nobody = bodyOf({ ...referralInput({ ...dvt(), clinician: { name: '  ', role: '' } } as EncounterWithAddenda), profile: null });
+    expect(nobody).toContain('From\nClinician not recorded\nTo');
+  });
+
+  it('names every part that is missing, joined as a sentence', () => {
+    const both = withEncounter({ referral: { to: '', priority: 'routine', question: '' } } as Partial<EncounterWithAddenda>, { reason: ' ' });
+    expect(both).toContain('Incomplete: add the recipient (who the letter is for) and the reason for referral before this letter is signed and sent.');
+    const one = withEncounter({}, { recipient: '' });
+    expect(one).toContain('Incomplete: add the recipient (who the letter is for) before this letter is signed and sent.');
+    expect(withEncounter({})).not.toContain('Incomplete');
+  });
+
+  it('the presenting complaint, the pain as far as it was recorded, and the working diagnosis', () => {
+    expect(withEncounter({ complaint: '   ' })).toContain('Presenting complaint and history\nNo presenting complaint recorded.');
+    expect(withEncounter({ complaint: '  Calf pain  ' })).toContain('Presenting complaint and history\nCalf pain\n');
+    expect(withEncounter({ pain: { intensity: 7, duration: ' 2 weeks ', side: 'both' } })).toContain('Pain: \nintensity 7/10; duration 2 weeks; both legs');
+    expect(withEncounter({ pain: { intensity: 0, side: 'right' } })).toContain('Pain: \nintensity 0/10; right leg\n');
+    expect(withEncounter({ pain: { duration: '   ' } })).not.toContain('Pain:');
+    expect(withEncounter({ pain: {} })).not.toContain('Pain:');
+    expect(withEncounter({ pain: null })).not.toContain('Pain:');
+    expect(withEncounter({ workingDiagnosis: 'dvt' })).toContain('Working diagnosis: \nDeep vein thrombosis');
+    expect(withEncounter({ workingDiagnosis: null })).not.toContain('Working diagnosis: \n');
+  });
+
+  it('the patient: a blank identifier and an unknown date of birth say so', () => {
+    const body = withEncounter({ patient: { ...dvt().patient, identifier: ' ', birthDate: null } });
+    expect(body).toContain('Date of birth\nNot recorded');
+    expect(body).toContain('Identifier\nNot recorded');
+  });
+
+  it('each cause’s likelihood in words, and a differential with nothing ranked says why', () => {
+    const entry = dvt().assessment.differential[0]!;
+    const differential = (strengths: DifferentialEntry['strength'][]) =>
+      strengths.map((strength, i): DifferentialEntry => ({ ...entry, cause: `c${i}`, label: `Cause ${i}`, rank: i + 1, strength, evidence: 'for' }));
+    const body = withEncounter({ assessment: { ...dvt().assessment, differential: differential(['strong', 'moderate', 'weak', 'unlikely']) } }, { differentialTop: 4 });
+    expect(body).toMatch(/Cause 0\nMust not miss\nStrong\n/);
+    expect(body).toMatch(/Cause 1\nMust not miss\nModerate\n/);
+    expect(body).toMatch(/Cause 2\nMust not miss\nWeak\n/);
+    expect(body).toMatch(/Cause 3\nMust not miss\nUnlikely\n/);
+    expect(withEncounter({ assessment: { ...dvt().assessment, differential: [] } })).toContain('No cause is ranked: too few findings recorded.');
+  });
+
+  it('a red flag raised by nothing recorded says so, and the guideline criteria met are listed with their urgency', () => {
+    const flag = dvt().assessment.redFlags[0]!;
+    const body = withEncounter({
+      assessment: { ...dvt().assessment, redFlags: [{ ...flag, because: [], criteria: [{ id: 'x', label: 'Calf swollen 3 cm more', urgency: 'urgent' }] }] },
+    } as Partial<EncounterWithAddenda>);
+    expect(body).toContain('Criteria met: \nCalf swollen 3 cm more (urgent)');
+    expect(body).toContain('Raised by: \nNot recorded');
+  });
+
+  it('the priority: why it was suggested, or that the clinician set it lower, and nothing more for a plain routine letter', () => {
+    expect(withEncounter({})).toContain('Urgent\n\nSuggested by the assessment because of: Suspected deep vein thrombosis');
+    expect(withEncounter({}, { priority: 'routine' })).toContain('Routine\n\nSet by the clinician; the assessment suggests urgent because of: Suspected deep vein thrombosis');
+    const calm = bodyOf(referralInput(encounterFrom({ findings: ['loc-posterior-thigh'] }, { status: 'signed' })));
+    expect(calm).toMatch(/Priority\nRoutine\n(?!\nSuggested|\nSet by)/);
+  });
+});
