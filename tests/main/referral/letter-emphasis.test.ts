@@ -109,4 +109,19 @@ describe('what stands out on the letter', () => {
     expect(run(sparse, 'No findings recorded.')).toMatchObject({ color: GREY });
     expect(run(sparse, 'No imaging or other investigation suggested by the assessment.')).toMatchObject({ color: GREY });
   });
+
+  it('the patient’s name and the signer’s in bold; column headings in bold grey; a likelihood with no evidence in grey', () => {
+    const signed = letter(DVT_CASE, 'signed');
+    expect(run(signed, 'Ada Example')).toMatchObject({ bold: true });
+    const afterSignature = signed.slice(signed.findIndex((r) => r.text.startsWith('Electronically signed by')));
+    expect(afterSignature.find((r) => r.text === 'Dr Sam Reyes')).toMatchObject({ bold: true });
+    for (const head of ['#', 'Cause', 'Likelihood', 'Basis']) expect(run(signed, head)).toMatchObject({ bold: true, color: GREY });
+    for (const label of ['Patient', 'Date of birth', 'Sex', 'Identifier', 'From', 'To', 'Date', 'Seen on', 'Priority']) {
+      expect(run(signed, label), label).toMatchObject({ bold: false, color: GREY });
+    }
+    expect(run(signed, '14 March 1974 (age 52 years)')).toMatchObject({ bold: false });
+    const likelihoods = signed.filter((r) => ['Strong', 'Moderate', 'Weak', 'Unlikely', 'No findings recorded', 'Conflicting evidence'].includes(r.text));
+    expect(likelihoods.length).toBeGreaterThan(0);
+    for (const r of likelihoods) expect(r.color, r.text).toBe(r.text === 'No findings recorded' || r.text === 'Conflicting evidence' ? GREY : undefined);
+  });
 });

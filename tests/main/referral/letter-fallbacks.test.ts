@@ -78,4 +78,34 @@ describe('the letter when parts of the record are blank', () => {
     const calm = bodyOf(referralInput(encounterFrom({ findings: ['loc-posterior-thigh'] }, { status: 'signed' })));
     expect(calm).toMatch(/Priority\nRoutine\n(?!\nSuggested|\nSet by)/);
   });
+
+  it('labels each particular of the letter and each column of the differential', () => {
+    const body = withEncounter({});
+    expect(body).toMatch(/^Referral letter\nURGENT PRIORITY\nFrom\nDr Sam Reyes\n[^]*\nTo\nVascular clinic, City Hospital\nDate\n25 November 2026\nSeen on\n25 November 2026 at 10:30\nPriority\nUrgent\n/);
+    expect(body).toMatch(/\nPatient\nAda Example\nDate of birth\n14 March 1974 \(age 52 years\)\nSex\nFemale\nIdentifier\nMRN 004211\n/);
+    expect(body).toMatch(/\nRaised by: \nSwelling of the calf or leg; /);
+    expect(body).toContain('\n#\nCause\nLikelihood\nBasis\n1\nDeep vein thrombosis\n');
+  });
+
+  it('signs with the name the encounter was signed by, else the referrer’s, and the referrer’s role and practice on one line', () => {
+    expect(withEncounter({ signedBy: 'Dr Ana Cruz' })).toContain('Electronically signed by Dr Ana Cruz on 25 November 2026 at 11:05');
+    expect(withEncounter({ signedBy: null, signedAt: null })).toMatch(/Electronically signed by Dr Sam Reyes\n/);
+    const signature = (profile: typeof PROFILE) => {
+      const body = bodyOf({ ...referralInput(dvt()), profile });
+      return body.slice(body.indexOf('Yours sincerely,'));
+    };
+    expect(signature(PROFILE)).toContain(`\n${PROFILE.name}\n${PROFILE.role}, ${PROFILE.practice}\n${PROFILE.contact}`);
+    expect(signature({ ...PROFILE, role: ' ', contact: '' })).toMatch(new RegExp(`\\n${PROFILE.name}\\n${PROFILE.practice}(\\n|$)`));
+  });
+
+  it('a cause the findings do not bear on, or bear on both ways, says so instead of a strength', () => {
+    const entry = dvt().assessment.differential[0]!;
+    const entries: DifferentialEntry[] = [
+      { ...entry, cause: 'c0', label: 'Cause none', rank: 1, strength: 'moderate', evidence: 'none' },
+      { ...entry, cause: 'c1', label: 'Cause both', rank: 2, strength: 'moderate', evidence: 'conflicting' },
+    ];
+    const body = withEncounter({ assessment: { ...dvt().assessment, differential: entries } });
+    expect(body).toMatch(/Cause none\nMust not miss\nNo findings recorded\n/);
+    expect(body).toMatch(/Cause both\nMust not miss\nConflicting evidence\n/);
+  });
 });
