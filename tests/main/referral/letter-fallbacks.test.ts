@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EncounterWithAddenda } from '../../../shared/api/encounter.ts';
+import { ReferralOptions } from '../../../shared/api/referral.ts';
 import type { DifferentialEntry } from '../../../shared/clinical/assessment.ts';
-import { buildReferralDocument, type ReferralInput } from '../../../electron/main/referral/document.ts';
+import { buildReferralDocument, referralFacts, type ReferralInput } from '../../../electron/main/referral/document.ts';
 import { DVT_CASE, PROFILE, definitionText, encounterFrom, referralInput } from './fixtures.ts';
 
 /**
@@ -107,5 +108,18 @@ describe('the letter when parts of the record are blank', () => {
     const body = withEncounter({ assessment: { ...dvt().assessment, differential: entries } });
     expect(body).toMatch(/Cause none\nMust not miss\nNo findings recorded\n/);
     expect(body).toMatch(/Cause both\nMust not miss\nConflicting evidence\n/);
+  });
+
+  it('the header and footer on every page: a blank identifier, an unnamed signer and no time of signing', () => {
+    const facts = (changes: Partial<EncounterWithAddenda>, timeZone?: string) =>
+      referralFacts({ encounter: { ...dvt(), ...changes } as EncounterWithAddenda, options: ReferralOptions.parse(timeZone === undefined ? {} : { timeZone }), appVersion: '1.0' });
+    expect(facts({ patient: { ...dvt().patient, identifier: '  ' } }).patientLine).toBe('Ada Example · no identifier recorded');
+    expect(facts({ signedBy: null }).statusLine).toBe('Signed by the clinician on 25 November 2026 at 11:05');
+    expect(facts({ signedAt: null }).statusLine).toBe(`Signed by ${PROFILE.name}`);
+    // Without a time zone the times are UTC: 10:05 UTC on 1 July is 11:05 in London.
+    expect(facts({ signedAt: '2026-07-01T10:05:00.000Z' }).statusLine).toBe(`Signed by ${PROFILE.name} on 1 July 2026 at 10:05`);
+    expect(facts({ signedAt: '2026-07-01T10:05:00.000Z' }, 'Europe/London').statusLine).toBe(`Signed by ${PROFILE.name} on 1 July 2026 at 11:05`);
+    const body = bodyOf({ ...referralInput({ ...dvt(), seenAt: '2026-07-01T10:30:00.000Z' } as EncounterWithAddenda), options: ReferralOptions.parse({}) });
+    expect(body).toContain('Seen on\n1 July 2026 at 10:30');
   });
 });
