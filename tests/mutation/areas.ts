@@ -85,6 +85,7 @@ export const areas: readonly MutationArea[] = [
       'tests/main/referral/citations.test.ts',
       'tests/main/referral/letter-emphasis.test.ts',
       'tests/main/referral/letter-fallbacks.test.ts',
+      'tests/main/referral/layout-rules.test.ts',
       'tests/shared/api/referral-options.test.ts',
       // referralFileName; its other tests render in the worker thread, out of the mutants' reach.
       'tests/main/referral/save-as.test.ts',
