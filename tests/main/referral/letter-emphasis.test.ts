@@ -1,6 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../../shared/clinical/index.ts';
+import { EncounterWithAddenda } from '../../../shared/api/encounter.ts';
 import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
 import { DVT_CASE, encounterFrom, referralInput } from './fixtures.ts';
 
@@ -123,5 +124,18 @@ describe('what stands out on the letter', () => {
     const likelihoods = signed.filter((r) => ['Strong', 'Moderate', 'Weak', 'Unlikely', 'No findings recorded', 'Conflicting evidence'].includes(r.text));
     expect(likelihoods.length).toBeGreaterThan(0);
     for (const r of likelihoods) expect(r.color, r.text).toBe(r.text === 'No findings recorded' || r.text === 'Conflicting evidence' ? GREY : undefined);
+  });
+  it('an imported assessment’s warning in bold; the addendum and the referral’s own additions headed in small grey labels', () => {
+    const e = encounterFrom(DVT_CASE, { status: 'signed', addenda: [{ id: 'add-1', text: 'Reviewed the scan request.', createdAt: '2026-11-25T12:00:00.000Z', author: 'Dr Sam Reyes' }] });
+    const imported = EncounterWithAddenda.parse({ ...e, assessment: { ...e.assessment, origin: 'imported' } });
+    const all = runs(buildReferralDocument(referralInput(imported, { additions: 'Patient prefers morning appointments.' })));
+    expect(run(all, 'Imported, not computed here: …')).toMatchObject({ bold: true });
+    expect(run(all, 'Addendum, …')).toMatchObject({ bold: false, color: GREY, fontSize: 8.5 });
+    expect(run(all, 'Added for this referral')).toMatchObject({ bold: false, color: GREY, fontSize: 8.5 });
+    // Each heading comes before its own text.
+    const at = (text: string): number => all.findIndex((r) => r.text.startsWith(text));
+    expect(at('Addendum, ')).toBeLessThan(at('Reviewed the scan request.'));
+    expect(at('Added for this referral')).toBeLessThan(at('Patient prefers morning appointments.'));
+    expect(run(all, 'Reviewed the scan request.')).toMatchObject({ bold: false, color: undefined });
   });
 });

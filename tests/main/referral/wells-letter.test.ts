@@ -144,3 +144,40 @@ describe('the letter says what the findings say of each cause, as the screen doe
 });
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('for an assessment stored before the score said whether it applies (v1), the letter prints the Wells score', () => {
+  /** The DVT encounter as v1 stored it (no `applies`, no judgement), with its category and DVT's strength set by hand. */
+  function v1(category: 'likely' | 'unlikely', dvtStrength: 'strong' | 'moderate' | 'weak' | 'unlikely', workingDiagnosis: string | null = null): EncounterWithAddenda {
+    const e = encounterFrom(DVT_CASE, { workingDiagnosis });
+    const { alternativeJudgement: _judgement, applies: _applies, ...wellsDvt } = e.assessment.scores.wellsDvt;
+    const differential = e.assessment.differential.map((d) => (d.cause === 'dvt' ? { ...d, strength: dvtStrength } : d));
+    return EncounterWithAddenda.parse({ ...e, assessment: { ...e.assessment, differential, scores: { wellsDvt: { ...wellsDvt, category } } } });
+  }
+  const printed = (e: EncounterWithAddenda, differentialTop?: number): boolean =>
+    letterText(e, differentialTop === undefined ? {} : { differentialTop }).includes('Wells score for DVT');
+
+  it('when the score says DVT is likely, whatever the differential', () => {
+    expect(printed(v1('likely', 'unlikely'))).toBe(true);
+  });
+
+  it('when DVT is the working diagnosis, even with the score unlikely and DVT unlikely', () => {
+    expect(printed(v1('unlikely', 'unlikely', 'dvt'))).toBe(true);
+    expect(printed(v1('unlikely', 'unlikely', 'muscle-strain'))).toBe(false);
+  });
+
+  it('when DVT is printed in the differential as more than unlikely', () => {
+    for (const strength of ['strong', 'moderate', 'weak'] as const) expect(printed(v1('unlikely', strength)), strength).toBe(true);
+    expect(printed(v1('unlikely', 'unlikely'))).toBe(false);
+  });
+
+  it('not when DVT is more than unlikely but below the causes the letter prints', () => {
+    const e = v1('unlikely', 'moderate');
+    const dvtRank = e.assessment.differential.findIndex((d) => d.cause === 'dvt') + 1;
+    expect(dvtRank).toBeGreaterThan(0);
+    // Move DVT to the end of the list, past the one cause printed.
+    const others = e.assessment.differential.filter((d) => d.cause !== 'dvt');
+    const last = EncounterWithAddenda.parse({ ...e, assessment: { ...e.assessment, differential: [...others, e.assessment.differential[dvtRank - 1]!] } });
+    expect(printed(last, 1)).toBe(false);
+    expect(printed(last, 10)).toBe(last.assessment.differential.length <= 10);
+  });
+});
