@@ -148,6 +148,33 @@ describe('knowledge base: findings and causes', () => {
     for (const f of knowledgeBase.findings) for (const s of f.synonyms) expect(causeWords, `${f.id}: ${s}`).not.toContain(s.toLowerCase());
   });
 
+  it('names every item by its own id, in lower-case words joined by hyphens or colons (how reviews, citations and stored assessments refer to it)', () => {
+    const kb = knowledgeBase;
+    // Sections are named by the source's own headings (checked against the source below).
+    expect(new Set(kb.sections.map((x) => x.id)).size).toBe(kb.sections.length);
+    for (const { id } of kb.sections) expect(id.trim()).not.toBe('');
+    const lists: Record<string, readonly { readonly id: string }[]> = {
+      references: kb.references,
+      findingGroups: kb.findingGroups,
+      findings: kb.findings,
+      causes: kb.causes,
+      imaging: kb.imaging,
+      investigations: kb.investigations,
+      redFlags: kb.redFlags,
+      rules: kb.rules,
+      imagingRules: kb.imagingRules,
+      investigationRules: kb.investigationRules,
+      wellsCriteria: kb.wells.criteria,
+      redFlagCriteria: kb.redFlags.flatMap((f) => f.criteria),
+    };
+    for (const [list, items] of Object.entries(lists)) {
+      expect(items.length, list).toBeGreaterThan(0);
+      // A rule's id is its cause and what it weighs, joined by a colon.
+      for (const { id } of items) expect(id, list).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*(:[a-z0-9]+(-[a-z0-9]+)*)*$/);
+      if (list !== 'redFlagCriteria') expect(new Set(items.map((i) => i.id)).size, `${list}: ids repeated`).toBe(items.length);
+    }
+  });
+
   it('gives every cause ICD-10 codes (WHO 2019 format) and what the source says of it', () => {
     for (const c of knowledgeBase.causes) {
       expect(c.icd10.length, c.id).toBeGreaterThan(0);
@@ -409,6 +436,25 @@ describe('knowledge base: rules and conditions', () => {
     expect(criteria.map((c) => c.points)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, -2]);
     for (const c of criteria) for (const f of c.findings) expect(findingIds, c.id).toContain(f);
     expect(knowledgeBase.wells.likelyAt).toBe(2);
+  });
+
+  it('prints the Wells items in the published words and order, under the ids stored assessments carry', () => {
+    // Wells 2003 as NICE NG158 lists it; the ids are stored with every assessment, so they never change.
+    expect(knowledgeBase.wells.criteria.map((c) => [c.id, c.label, c.findings])).toEqual([
+      ['active-cancer', 'Active cancer (treatment ongoing, within 6 months, or palliative)', ['rf-active-cancer']],
+      ['paralysis-or-cast', 'Paralysis, paresis or recent plaster immobilisation of the leg', ['rf-leg-paralysis-or-cast']],
+      ['bedridden-or-surgery', 'Recently bedridden 3 days or more, or major surgery within 12 weeks', ['rf-recent-surgery']],
+      ['deep-vein-tenderness', 'Localised tenderness along the distribution of the deep venous system', ['ex-deep-vein-tenderness']],
+      ['entire-leg-swollen', 'Entire leg swollen', ['ex-entire-leg-swollen']],
+      ['calf-swelling-3cm', 'Calf swelling at least 3 cm larger than the other side', ['ex-calf-swelling-3cm']],
+      ['pitting-oedema', 'Pitting oedema confined to the symptomatic leg', ['ex-pitting-edema']],
+      ['collateral-veins', 'Collateral superficial veins (non-varicose)', ['ex-collateral-veins']],
+      ['previous-dvt', 'Previously documented DVT', ['rf-previous-dvt']],
+      ['alternative-diagnosis', 'An alternative diagnosis at least as likely as DVT', []],
+    ]);
+    const scored = assess({ findings: ['loc-calf', 'unilateral', 'ex-deep-vein-tenderness'] }).scores.wellsDvt;
+    expect(scored.criteria.map((c) => c.id)).toContain('alternative-diagnosis');
+    expect(scored.criteria.find((c) => c.id === 'deep-vein-tenderness')).toMatchObject({ met: true, points: 1 });
   });
 
   it('names its version and review date', () => {

@@ -124,7 +124,12 @@ describe('clinical safety properties', () => {
           const entry = a.differential.find((d) => d.cause === m.cause)!;
           expect(entry.rank, `${m.cause} with a key sign`).toBeLessThanOrEqual(within);
           // Moved up: it says why, with findings of this case.
-          if (entry.keptVisible !== undefined) for (const f of entry.keptVisible.because) expect(c.findings).toContain(f);
+          if (entry.keptVisible !== undefined) {
+            expect(entry.keptVisible.because.length, `${m.cause} kept without a sign`).toBeGreaterThan(0);
+            for (const f of entry.keptVisible.because) expect(c.findings).toContain(f);
+            // The reason is a sentence the clinician reads, not an empty line.
+            expect(entry.keptVisible.reason, `${m.cause} kept without a reason`).toMatch(/^\S.{20,}\.$/);
+          }
         }
         // Causes not kept are in score order; a cause says it was kept only if it was.
         const notKept = a.differential.filter((d) => d.keptVisible === undefined);
