@@ -53,6 +53,3 @@ export const DVT_IN_QUESTION: Condition = {
     { allOf: [anyFinding(...DVT_PAIN_SITES), { finding: 'unilateral' }, VTE_RISK] },
   ],
 };
-
-export const DVT_IN_QUESTION_TEXT =
-  'a sign of DVT (swelling, pitting oedema, tenderness along the deep veins, collateral veins); or pain behind the calf or knee with warmth or redness; or such pain in one leg with a risk factor for venous thromboembolism';

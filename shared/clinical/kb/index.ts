@@ -2,7 +2,7 @@ import { causes } from './causes.ts';
 import { findingGroups } from './findingGroups.ts';
 import { findings } from './findings.ts';
 import { imaging, investigations } from './imaging.ts';
-import { DVT_IN_QUESTION, DVT_IN_QUESTION_TEXT, DVT_SIGNS, VTE_RISK_FACTORS } from './dvt.ts';
+import { DVT_IN_QUESTION, DVT_SIGNS, VTE_RISK_FACTORS } from './dvt.ts';
 import { mustNotMiss } from './mustNotMiss.ts';
 import { redFlags } from './redFlags.ts';
 import { references } from './references.ts';
@@ -34,7 +34,7 @@ export const knowledgeBase = {
   investigations,
   redFlags,
   mustNotMiss,
-  dvtInQuestion: { condition: DVT_IN_QUESTION, text: DVT_IN_QUESTION_TEXT, signs: DVT_SIGNS, vteRiskFactors: VTE_RISK_FACTORS },
+  dvtInQuestion: { condition: DVT_IN_QUESTION, signs: DVT_SIGNS, vteRiskFactors: VTE_RISK_FACTORS },
   rules,
   imagingRules,
   investigationRules,
