@@ -25,6 +25,8 @@ const clinicalTests = [
   'tests/shared/clinical/report.test.ts',
   'tests/shared/clinical/boundaries.test.ts',
   'tests/shared/clinical/engine-edges.test.ts',
+  // Type-ahead over the findings (engine/search.ts).
+  'tests/shared/clinical/search.test.ts',
 ];
 
 export const areas: readonly MutationArea[] = [

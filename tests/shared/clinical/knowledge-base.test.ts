@@ -113,6 +113,8 @@ describe('knowledge base: vocabulary v2 (which keeps every v1 id) is the floor',
       // An emergency's action says so in its first word; an urgent one never calls itself an emergency first.
       if (f.action.emergency !== undefined) expect(f.action.emergency, f.id).toMatch(/^Emergency/);
       if (f.action.urgent !== undefined) expect(f.action.urgent, f.id).not.toMatch(/^Emergency/);
+      // What to do, in sentences the clinician reads on screen and in the letter.
+      for (const action of Object.values(f.action)) expect(action, f.id).toMatch(/^[A-Z].{40,}\.$/);
     }
   });
 });
