@@ -45,6 +45,8 @@ describe('formatReport', () => {
     expect(wells).toMatch(/^WELLS SCORE FOR DVT \(two-level\): 2 points, DVT likely/);
     expect(wells.match(/^ {2}\[[x ]\] [+-]\d /gm)).toHaveLength(knowledgeBase.wells.criteria.length);
     expect(wells).toContain('Next step: DVT likely');
+    // How the alternative item was proposed, in words, since the clinician may confirm or override it.
+    expect(wells).toMatch(/\(The alternative-diagnosis item: suggested when another cause, scored on every finding except the Wells items, .*; the clinician confirms or overrides it\.\)/);
   });
 
   it('says so when nothing is raised or suggested, and names the knowledge base', () => {
