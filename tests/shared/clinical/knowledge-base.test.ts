@@ -177,6 +177,27 @@ describe('knowledge base: findings and causes', () => {
     }
   });
 
+  it('names every item the clinician reads in words, each once in its list', () => {
+    const kb = knowledgeBase;
+    const lists: Record<string, readonly { readonly id: string; readonly label: string }[]> = {
+      findingGroups: kb.findingGroups,
+      findings: kb.findings,
+      causes: kb.causes,
+      imaging: kb.imaging,
+      investigations: kb.investigations,
+      redFlags: kb.redFlags,
+      wellsCriteria: kb.wells.criteria,
+      ...Object.fromEntries(kb.redFlags.map((f) => [`criteria of ${f.id}`, f.criteria])),
+    };
+    for (const [list, items] of Object.entries(lists)) {
+      for (const { id, label } of items) {
+        expect(label, `${list}: ${id}`).toMatch(/\p{L}{2}/u);
+        expect(label.trim(), `${list}: ${id}`).toBe(label);
+      }
+      expect(new Set(items.map((i) => i.label.toLowerCase())).size, `${list}: a label repeated`).toBe(items.length);
+    }
+  });
+
   it('gives every cause ICD-10 codes (WHO 2019 format) and what the source says of it', () => {
     for (const c of knowledgeBase.causes) {
       expect(c.icd10.length, c.id).toBeGreaterThan(0);
@@ -379,6 +400,8 @@ describe('knowledge base: rules and conditions', () => {
       for (const f of [...refs.findings, ...(m.excludedWhen === undefined ? [] : conditionRefs(m.excludedWhen).absent)]) expect(findingIds, m.cause).toContain(f);
       expect({ ...refs, findings: [] }, `${m.cause}: key signs are findings only`).toEqual(none());
       if (m.excludedWhen !== undefined) expect(conditionRefs(m.excludedWhen).findings, `${m.cause}: excluded only by absent findings`).toEqual([]);
+      // Shown beside the cause when it is kept in view: why it must not be missed.
+      expect(m.reason, m.cause).toMatch(/^[A-Z].{40,}\.$/);
     }
   });
 
