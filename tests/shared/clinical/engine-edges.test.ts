@@ -107,3 +107,21 @@ describe('the condition evaluator (the contract knowledge-base conditions are wr
     expect(() => evaluate({ redFlag: 'suspected-dvt' }, ctx())).toThrow('A red-flag condition was evaluated before the red flags');
   });
 });
+
+describe('nothing is suggested that nothing recorded calls for', () => {
+  it('with nothing recorded: no red flag, no imaging, no test, and the Wells score does not apply', () => {
+    const a = assess({ findings: [] });
+    expect(a.redFlags).toEqual([]);
+    expect(a.imaging).toEqual([]);
+    expect(a.investigations).toEqual([]);
+    expect(a.scores.wellsDvt.applies).toBe(false);
+  });
+
+  it('sciatica without a vascular or venous sign: no ankle brachial index, D-dimer or Doppler', () => {
+    // Pain radiating from the back with a positive straight-leg raise: nerve-root pain, nothing arterial or venous.
+    const a = assess({ findings: ['loc-posterior-thigh', 'radiates-from-back', 'ex-slr-positive'] });
+    expect(a.differential[0]!.cause).toBe('sciatica');
+    expect(a.investigations.map((t) => t.test)).toEqual([]);
+    expect(a.imaging.map((i) => i.modality)).not.toContain('doppler-ultrasound');
+  });
+});
