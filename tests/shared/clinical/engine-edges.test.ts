@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../../shared/clinical/assessment.ts';
 import { evaluate } from '../../../shared/clinical/engine/conditions.ts';
+import { findingLabels } from '../../../shared/clinical/engine/text.ts';
 import { assess } from '../../../shared/clinical/index.ts';
 
 /**
@@ -123,5 +124,17 @@ describe('nothing is suggested that nothing recorded calls for', () => {
     expect(a.differential[0]!.cause).toBe('sciatica');
     expect(a.investigations.map((t) => t.test)).toEqual([]);
     expect(a.imaging.map((i) => i.modality)).not.toContain('doppler-ultrasound');
+  });
+});
+
+describe('a rationale names the findings that called for it, mid-sentence', () => {
+  it('in lower case, joined by semicolons, with the Wells score', () => {
+    const doppler = assess({ findings: dvtSigns }).imaging.find((i) => i.modality === 'doppler-ultrasound')!;
+    expect(doppler.rationale).toMatch(/^DVT is suspected \(swelling of the calf or leg; calf circumference 3 cm or more above the other side; pitting oedema confined to the symptomatic leg; tenderness along the deep veins; Wells 3 points, likely\): /);
+  });
+
+  it('as "the recorded findings" when a rule was met by none in particular', () => {
+    expect(findingLabels([])).toBe('the recorded findings');
+    expect(findingLabels(['loc-calf', 'calf-swelling'])).toBe('calf; swelling of the calf or leg');
   });
 });

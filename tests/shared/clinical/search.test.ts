@@ -35,6 +35,13 @@ describe('searchFindings', () => {
     expect(ids('long flight')[0]).toBe('rf-long-travel-or-immobility');
   });
 
+  it('reads a run of spaces or punctuation as one space, so a hyphen or a double space changes nothing', () => {
+    // "Tender vein" is a synonym of the superficial cord: typed exactly, it comes before the deep-vein finding.
+    for (const q of ['tender vein', 'tender  vein', 'tender - vein', 'Tender, vein']) expect(ids(q)[0], q).toBe('ex-tender-superficial-cord');
+    expect(ids('straight-leg raise')[0]).toBe('ex-slr-positive');
+    expect(ids('calf swelling (3 cm)')[0]).toBe('ex-calf-swelling-3cm');
+  });
+
   it('respects the limit and returns nothing for an empty query or a cause name', () => {
     expect(ids('a', 3)).toHaveLength(3);
     expect(searchFindings('e')).toHaveLength(10);
