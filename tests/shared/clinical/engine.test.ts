@@ -430,6 +430,14 @@ describe('assess: invalid cases', () => {
     expect(error({ findings: [], sex: 'x' }).message).toBe('sex: must be one of female, male, other, unknown, not "x"');
   });
 
+  it('names a field inside the clinician’s Wells judgement by its dotted path, and says it is a case error when printed', () => {
+    const e = error({ findings: [], wellsAlternative: { met: true, cause: 'nope' } });
+    expect(e.path).toBe('wellsAlternative.cause');
+    expect(e.message).toBe('wellsAlternative.cause: Unknown cause id "nope"; closest known: dvt, pad, fracture');
+    expect(String(e)).toBe(`CaseError: ${e.message}`);
+    expect(error({ findings: [], wellsAlternative: { met: 'yes' } }).path).toBe('wellsAlternative.met');
+  });
+
   it('keeps every message on one line', () => {
     for (const bad of [{ findings: 'x' }, { findings: ['nope'] }, 7, { findings: [], age: -1 }]) expect(error(bad).message).not.toMatch(/\n/);
   });

@@ -28,6 +28,12 @@ describe('searchFindings', () => {
     // A match inside a word comes last: "swollen" matches only the leg-swelling findings' synonyms.
     expect(ids('ollen')).toEqual(['calf-swelling', 'ex-entire-leg-swollen']);
     expect(ids('numb')[0]).toBe('numbness');
+    // An exact synonym before a label it begins: "pop" (felt a pop) before "popliteal", "hot" (warmth) before "hot, burning".
+    expect(ids('pop')[0]).toBe('felt-pop-or-kicked');
+    expect(ids('hot')[0]).toBe('warmth');
+    // A text beginning with the query before an earlier finding with the word further in: "Pain out of proportion" before "Lower back pain".
+    expect(ids('pain')[0]).toBe('pain-out-of-proportion');
+    expect(ids('sore')[0]).toBe('char-aching');
   });
 
   it('matches every word of a several-word query at word starts', () => {
