@@ -138,3 +138,28 @@ describe('a rationale names the findings that called for it, mid-sentence', () =
     expect(findingLabels(['loc-calf', 'calf-swelling'])).toBe('calf; swelling of the calf or leg');
   });
 });
+
+describe('the basis of a cause, as the clinician reads it', () => {
+  it('lists what argues against it most against first', () => {
+    // Muscle strain: no localised tenderness (-1) weighs more against it than no intense activity (-0.5).
+    const strain = assess({ findings: ['loc-calf'], absent: ['after-intense-activity', 'localized-tenderness'] }).differential.find((d) => d.cause === 'muscle-strain')!;
+    expect(strain.basis.filter((b) => b.weight < 0).map((b) => [b.finding, b.weight])).toEqual([
+      ['localized-tenderness', -1],
+      ['after-intense-activity', -0.5],
+    ]);
+  });
+
+  it('cites a suggestion with its rule’s sections and references, each once', () => {
+    const doppler = assess({ findings: dvtSigns }).imaging.find((i) => i.modality === 'doppler-ultrasound')!;
+    expect(doppler.citation).toEqual({ source: 'Diagnostic approaches, imaging table', reference: 'nice-ng158; acr-dvt-2018' });
+    // DVT likely and a ruptured Baker's cyst: one Doppler study for both, citing both rules, the shared section once;
+    // the X-ray's rule names sections only, and its citation has no reference.
+    const both = assess({
+      findings: ['loc-calf', 'loc-popliteal', 'unilateral', 'calf-swelling', 'swelling-behind-knee', 'rf-knee-arthritis-or-meniscal-injury', 'ex-popliteal-mass', 'ex-pitting-edema', 'ex-calf-swelling-3cm', 'ex-deep-vein-tenderness'],
+    });
+    expect(both.imaging.map((i) => [i.modality, i.for, i.citation])).toEqual([
+      ['doppler-ultrasound', ['dvt', 'bakers-cyst-rupture'], { source: 'Diagnostic approaches, imaging table; Less common causes 1', reference: 'nice-ng158; acr-dvt-2018; handy-2001' }],
+      ['x-ray', ['bakers-cyst-rupture'], { source: 'Diagnostic approaches, imaging table; Less common causes 1' }],
+    ]);
+  });
+});

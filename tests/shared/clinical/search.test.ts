@@ -39,6 +39,8 @@ describe('searchFindings', () => {
   it('matches every word of a several-word query at word starts', () => {
     expect(ids('pins need')).toEqual(['tingling']);
     expect(ids('long flight')[0]).toBe('rf-long-travel-or-immobility');
+    // Both words, not either: calf swelling has no word starting "knee".
+    expect(ids('swelling knee', 20)).toEqual(['swelling-behind-knee']);
   });
 
   it('reads a run of spaces or punctuation as one space, so a hyphen or a double space changes nothing', () => {
