@@ -58,6 +58,23 @@ describe('engine properties', () => {
     );
   });
 
+  it('lists a cause’s basis as the clinician reads it: support strongest first, then the case against, most against first', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        for (const d of assess(c).differential) {
+          const weights = d.basis.map((b) => b.weight);
+          const firstAgainst = weights.findIndex((w) => w < 0);
+          const support = firstAgainst < 0 ? weights : weights.slice(0, firstAgainst);
+          const against = firstAgainst < 0 ? [] : weights.slice(firstAgainst);
+          expect(against.every((w) => w < 0), d.cause).toBe(true);
+          for (let i = 1; i < support.length; i++) expect(support[i - 1], d.cause).toBeGreaterThanOrEqual(support[i]!);
+          for (let i = 1; i < against.length; i++) expect(against[i - 1], d.cause).toBeLessThanOrEqual(against[i]!);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('every red flag and suggestion names only findings of the case, and always has a reason', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
