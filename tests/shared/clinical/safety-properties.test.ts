@@ -140,7 +140,7 @@ describe('clinical safety properties', () => {
     );
   });
 
-  it('reads "no findings recorded" exactly when nothing counted bears on a cause', () => {
+  it('reads "no findings recorded" exactly when nothing counted bears on a cause, and "conflicting" only for evidence on both sides', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         for (const d of assess(c).differential) {
@@ -149,6 +149,12 @@ describe('clinical safety properties', () => {
           expect(d.points, d.cause).toBe(counted.reduce((s, b) => s + b.weight, 0));
           if (d.evidence === 'for') expect(d.points).toBeGreaterThan(0);
           if (d.evidence === 'against') expect(d.points).toBeLessThan(0);
+          // "Conflicting" needs findings on both sides that about cancel out (within a point; kb/scale.ts),
+          // or that cancel exactly; one-sided evidence always leans its way.
+          const both = counted.some((b) => b.weight > 0) && counted.some((b) => b.weight < 0);
+          const cancelling = both && Math.abs(d.points ?? Number.NaN) <= 1;
+          if (d.evidence === 'conflicting') expect(cancelling, d.cause).toBe(true);
+          if (cancelling) expect(d.evidence, d.cause).toBe('conflicting');
         }
       }),
       RUNS,
