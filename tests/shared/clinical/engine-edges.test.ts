@@ -163,3 +163,44 @@ describe('the basis of a cause, as the clinician reads it', () => {
     ]);
   });
 });
+
+describe('what each kind of condition contributes to a suggestion’s reasons (kb/suggestions.ts, worked by hand)', () => {
+  it('Wells unlikely: the D-dimer names the sign that puts DVT in question and the Wells item that scored', () => {
+    // Calf swelling is a sign of DVT (not a Wells item); a previous DVT scores 1: Wells 1 point, unlikely.
+    const a = assess({ findings: ['calf-swelling', 'rf-previous-dvt'] });
+    expect(a.investigations.map((t) => [t.test, t.rationale])).toEqual([
+      [
+        'd-dimer',
+        'DVT is in question (swelling of the calf or leg; previously documented DVT) and the two-level Wells score is 1 point, unlikely: D-dimer test; if positive, proximal leg vein ultrasound within 4 hours. DVT unlikely with a negative D-dimer rules DVT out.',
+      ],
+    ]);
+  });
+
+  it('a sign of DVT with no alternative judged as likely raises suspected DVT whatever the score; cellulitis as likely does not', () => {
+    const alone = assess({ findings: ['loc-calf', 'unilateral', 'calf-swelling'] });
+    expect(alone.scores.wellsDvt.category).toBe('unlikely');
+    expect(alone.redFlags.map((f) => [f.id, (f.criteria ?? []).map((c) => c.id), f.because])).toEqual([['suspected-dvt', ['dvt-signs-no-alternative'], ['calf-swelling']]]);
+    expect(assess({ findings: cellulitisLeg }).redFlags.map((f) => f.id)).not.toContain('suspected-dvt');
+  });
+
+  it('a leading cause: the few strongest findings for it, never one against it', () => {
+    // PAD: claudication (+3.5) and weak pulses (+3) for it; relief on sitting (-1.5) against it.
+    const a = assess({ findings: ['exertional-relieved-by-rest', 'ex-diminished-pulses', 'relieved-sitting-or-flexion'] });
+    expect(a.investigations.map((t) => t.rationale)).toEqual([
+      'PAD is in question (comes on with walking or exertion, eases within minutes of rest; diminished or absent foot pulses): measure the ankle brachial pressure index.',
+    ]);
+    // With more for it than a rationale can hold, the three strongest: claudication, weak pulses, then smoking
+    // (the first of the +1.5 findings in the knowledge base's order).
+    const more = assess({ findings: ['loc-calf', 'exertional-relieved-by-rest', 'ex-diminished-pulses', 'rf-smoking', 'rf-diabetes'] });
+    expect(more.investigations.find((t) => t.test === 'ankle-brachial-index')!.rationale).toBe(
+      'PAD is in question (comes on with walking or exertion, eases within minutes of rest; diminished or absent foot pulses; smoking): measure the ankle brachial pressure index.',
+    );
+  });
+
+  it('a red flag: the findings that raised it', () => {
+    const a = assess({ findings: ['loc-lower-back', 'radiates-from-back', 'saddle-anesthesia'] });
+    expect(a.imaging.map((i) => [i.modality, i.urgency, i.rationale])).toEqual([
+      ['mri', 'emergency', 'Possible cauda equina syndrome (numbness in the saddle area): emergency MRI of the lumbar spine, the same day.'],
+    ]);
+  });
+});
