@@ -204,3 +204,20 @@ describe('what each kind of condition contributes to a suggestion’s reasons (k
     ]);
   });
 });
+
+describe('one observation counts once (kb/rules.ts observation groups)', () => {
+  it('a suggestion’s reasons skip a finding counted under another of the same observation', () => {
+    // Swelling behind the knee and a popliteal mass are one observation for a Baker's cyst (the lump):
+    // the mass is counted under the swelling, so the three reasons are bruising, the swelling and the knee disease.
+    const a = assess({ findings: ['loc-popliteal', 'swelling-behind-knee', 'ex-popliteal-mass', 'rf-knee-arthritis-or-meniscal-injury', 'bruising-calf-ankle'] });
+    expect(a.imaging.find((i) => i.modality === 'doppler-ultrasound')!.rationale).toMatch(
+      /^A ruptured Baker’s cyst is a leading cause \(bruising spreading down the calf toward the ankle; swelling or lump behind the knee; knee arthritis or meniscal injury\) and mimics DVT/,
+    );
+  });
+
+  it('what is counted under another finding does not make the evidence conflicting', () => {
+    // A popliteal mass (+1 for an aneurysm) with no pulsation (-1.5, the same observation, counted under the mass).
+    const aneurysm = assess({ findings: ['ex-popliteal-mass'], absent: ['ex-pulsatile-popliteal-mass'] }).differential.find((d) => d.cause === 'popliteal-artery-aneurysm')!;
+    expect([aneurysm.points, aneurysm.evidence]).toEqual([1, 'for']);
+  });
+});

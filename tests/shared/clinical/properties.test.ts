@@ -35,6 +35,22 @@ describe('engine properties', () => {
     );
   });
 
+  it('at equal points puts a cause with evidence before one without, and leaves causes nothing bears on in the source’s order', () => {
+    const sourceOrder = new Map(causeIds.map((id, i) => [id, i]));
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const ranked = assess(c).differential.filter((d) => d.keptVisible === undefined);
+        for (let i = 1; i < ranked.length; i++) {
+          const [a, b] = [ranked[i - 1]!, ranked[i]!];
+          if (a.score !== b.score) continue;
+          expect(a.evidence === 'none' && b.evidence !== 'none', `${a.cause} before ${b.cause}`).toBe(false);
+          if (a.evidence === 'none' && b.evidence === 'none') expect(sourceOrder.get(a.cause)!).toBeLessThan(sourceOrder.get(b.cause)!);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('is deterministic: the same case, in any order, gives the same assessment', () => {
     fc.assert(
       fc.property(caseArb, fc.integer(), (c, seed) => {
