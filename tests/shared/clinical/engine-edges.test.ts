@@ -221,3 +221,14 @@ describe('one observation counts once (kb/rules.ts observation groups)', () => {
     expect([aneurysm.points, aneurysm.evidence]).toEqual([1, 'for']);
   });
 });
+
+describe('the Wells alternative the engine proposes is the most likely other cause', () => {
+  it('the best-scoring of several that qualify, not the last in the list', () => {
+    // DVT 2.5 (calf swelling, not a Wells item). Sciatica 4: worse sitting +2, numbness +1, weakness +1.
+    // Acute limb ischaemia 3.5: rest pain +1.5, numbness +1, weakness +1. Both reach DVT's points; sciatica more.
+    const w = assess({ findings: ['calf-swelling', 'pain-at-rest', 'numbness', 'weakness', 'worse-sitting'] }).scores.wellsDvt;
+    expect(w.alternative).toBe('sciatica');
+    expect(w.alternativeJudgement).toEqual({ state: 'suggested', suggested: 'sciatica', suggestedBecause: ['worse-sitting', 'numbness', 'weakness'] });
+    expect([w.points, w.category]).toEqual([-2, 'unlikely']);
+  });
+});

@@ -35,7 +35,7 @@ describe('engine properties', () => {
     );
   });
 
-  it('at equal points puts a cause with evidence before one without, and leaves causes nothing bears on in the source’s order', () => {
+  it('at equal points puts a cause with evidence before one without, a must-not-miss cause first, and otherwise keeps the source’s order', () => {
     const sourceOrder = new Map(causeIds.map((id, i) => [id, i]));
     fc.assert(
       fc.property(caseArb, (c) => {
@@ -45,6 +45,11 @@ describe('engine properties', () => {
           if (a.score !== b.score) continue;
           expect(a.evidence === 'none' && b.evidence !== 'none', `${a.cause} before ${b.cause}`).toBe(false);
           if (a.evidence === 'none' && b.evidence === 'none') expect(sourceOrder.get(a.cause)!).toBeLessThan(sourceOrder.get(b.cause)!);
+          // Among causes with evidence at equal points, a must-not-miss cause first, then the source's order.
+          if (a.evidence !== 'none' && b.evidence !== 'none') {
+            expect(!a.mustNotMiss && b.mustNotMiss, `${a.cause} before must-not-miss ${b.cause}`).toBe(false);
+            if (a.mustNotMiss === b.mustNotMiss) expect(sourceOrder.get(a.cause)!).toBeLessThan(sourceOrder.get(b.cause)!);
+          }
         }
       }),
       { numRuns: 200 },
@@ -88,6 +93,48 @@ describe('engine properties', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('agrees with itself: the findings for and against a cause are its counted basis, and a red flag names each finding once', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const a = assess(c);
+        for (const d of a.differential) {
+          const counted = d.basis.filter((b) => b.countedIn === undefined);
+          expect(d.supporting, d.cause).toEqual(counted.filter((b) => b.weight > 0).map((b) => b.finding));
+          expect(d.against, d.cause).toEqual(counted.filter((b) => b.weight < 0).map((b) => b.finding));
+        }
+        for (const f of a.redFlags) expect(new Set(f.because).size, f.id).toBe(f.because.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('proposes a Wells alternative only on present leg findings that count for it and not for DVT (kb/wells.ts, the stated method)', () => {
+    const wellsItems = new Set(knowledgeBase.wells.criteria.flatMap((c) => c.findings));
+    const dvtOwn = new Set(knowledgeBase.rules.filter((r) => r.cause === 'dvt' && r.when === 'present' && r.weight > 0).map((r) => r.finding));
+    const legGroups = new Set<string>(knowledgeBase.wells.alternativeSupportGroups);
+    const groupOf = new Map(knowledgeBase.findings.map((f) => [f.id, f.group as string]));
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const a = assess(c);
+        const j = a.scores.wellsDvt.alternativeJudgement!;
+        if (j.suggested === undefined) {
+          expect(j.suggestedBecause).toEqual([]);
+          return;
+        }
+        expect(j.suggestedBecause.length).toBeGreaterThan(0);
+        const entry = a.differential.find((d) => d.cause === j.suggested)!;
+        for (const f of j.suggestedBecause) {
+          const item = entry.basis.find((b) => b.finding === f && b.countedIn === undefined);
+          expect(item, `${f} counts for ${j.suggested}`).toMatchObject({ present: true });
+          expect(item!.weight, f).toBeGreaterThan(0);
+          expect(wellsItems.has(f) || dvtOwn.has(f), `${f} is a Wells item or a DVT feature`).toBe(false);
+          expect(legGroups.has(groupOf.get(f)!), `${f} is not a leg finding`).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 
