@@ -152,11 +152,14 @@ describe('the basis of a cause, as the clinician reads it', () => {
   it('cites a suggestion with its rule’s sections and references, each once', () => {
     const doppler = assess({ findings: dvtSigns }).imaging.find((i) => i.modality === 'doppler-ultrasound')!;
     expect(doppler.citation).toEqual({ source: 'Diagnostic approaches, imaging table', reference: 'nice-ng158; acr-dvt-2018' });
-    // DVT likely and a ruptured Baker's cyst: one Doppler study for both, citing both rules, the shared section once;
+    // DVT in question (Wells 1 point: the Baker's cyst is proposed as the alternative) and a ruptured Baker's cyst:
+    // one Doppler study for both, citing both rules, the shared section once;
     // the X-ray's rule names sections only, and its citation has no reference.
     const both = assess({
       findings: ['loc-calf', 'loc-popliteal', 'unilateral', 'calf-swelling', 'swelling-behind-knee', 'rf-knee-arthritis-or-meniscal-injury', 'ex-popliteal-mass', 'ex-pitting-edema', 'ex-calf-swelling-3cm', 'ex-deep-vein-tenderness'],
     });
+    // One study, both reasons, in rule order.
+    expect(both.imaging[0]!.rationale).toMatch(/^DVT is in question \(.*\) with the Wells score 1 point, unlikely: .* such as DVT\. A ruptured Baker’s cyst is a leading cause \(/);
     expect(both.imaging.map((i) => [i.modality, i.for, i.citation])).toEqual([
       ['doppler-ultrasound', ['dvt', 'bakers-cyst-rupture'], { source: 'Diagnostic approaches, imaging table; Less common causes 1', reference: 'nice-ng158; acr-dvt-2018; handy-2001' }],
       ['x-ray', ['bakers-cyst-rupture'], { source: 'Diagnostic approaches, imaging table; Less common causes 1' }],
@@ -230,5 +233,32 @@ describe('the Wells alternative the engine proposes is the most likely other cau
     expect(w.alternative).toBe('sciatica');
     expect(w.alternativeJudgement).toEqual({ state: 'suggested', suggested: 'sciatica', suggestedBecause: ['worse-sitting', 'numbness', 'weakness'] });
     expect([w.points, w.category]).toEqual([-2, 'unlikely']);
+  });
+});
+
+describe('the Wells alternative: ties and strength (kb/wells.ts, the stated method)', () => {
+  it('at equal points, the cause listed first in the knowledge base', () => {
+    // Baker's cyst 5.5 (bruising +3, swelling +1.5, calf +1) and cellulitis 5.5 (erythema +3.5, swelling +1,
+    // one leg +0.5, calf +0.5) both reach DVT's 4.5; the Baker's cyst comes first in the source's order.
+    const w = assess({ findings: ['loc-calf', 'unilateral', 'calf-swelling', 'ex-spreading-erythema', 'bruising-calf-ankle'] }).scores.wellsDvt;
+    expect(w.alternativeJudgement).toEqual({ state: 'suggested', suggested: 'bakers-cyst-rupture', suggestedBecause: ['bruising-calf-ankle'] });
+  });
+
+  it('never a cause that is only "unlikely", even with more points than DVT', () => {
+    // DVT -1 (warmth +1.5, calf +1, no swelling -2, both legs -1, no pitting -0.5); lumbar stenosis 2.5 from
+    // relief on sitting, still "unlikely": nothing is proposed and Wells keeps 0 points.
+    const w = assess({ findings: ['loc-calf', 'warmth', 'bilateral', 'relieved-sitting-or-flexion'], absent: ['calf-swelling', 'ex-pitting-edema'] }).scores.wellsDvt;
+    expect(w.applies).toBe(true);
+    expect(w.alternativeJudgement).toEqual({ state: 'none', suggestedBecause: [] });
+    expect(w.points).toBe(0);
+  });
+
+  it('the Wells items named in a reason are those scored for DVT, never the alternative’s findings', () => {
+    // Cellulitis proposed on erythema and fever (-2); pitting oedema scores +1: Wells -1.
+    const a = assess({ findings: cellulitisLeg });
+    expect(a.scores.wellsDvt.items).toEqual(['ex-pitting-edema']);
+    expect(a.investigations.find((t) => t.test === 'd-dimer')!.rationale).toMatch(
+      /^DVT is in question \(swelling of the calf or leg; pitting oedema confined to the symptomatic leg; calf; warmth over the painful area; redness\) and the two-level Wells score is -1 point, unlikely: /,
+    );
   });
 });

@@ -138,6 +138,30 @@ describe('engine properties', () => {
     );
   });
 
+  it('lists red flags, imaging and tests most urgent first, then in the knowledge base’s order', () => {
+    const rank = { emergency: 2, urgent: 1, routine: 0 } as const;
+    const position = (ids: readonly string[]) => new Map(ids.map((id, i) => [id, i]));
+    const flagAt = position(knowledgeBase.redFlags.map((f) => f.id));
+    const imagingAt = position(knowledgeBase.imaging.map((m) => m.id));
+    const testAt = position(knowledgeBase.investigations.map((t) => t.id));
+    const inOrder = <T>(items: readonly T[], urgency: (t: T) => keyof typeof rank, at: (t: T) => number, what: string): void => {
+      for (let i = 1; i < items.length; i++) {
+        const [a, b] = [items[i - 1]!, items[i]!];
+        const byUrgency = rank[urgency(a)] - rank[urgency(b)];
+        expect(byUrgency > 0 || (byUrgency === 0 && at(a) < at(b)), what).toBe(true);
+      }
+    };
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const a = assess(c);
+        inOrder(a.redFlags, (f) => f.urgency, (f) => flagAt.get(f.id)!, 'red flags');
+        inOrder(a.imaging, (i) => i.urgency, (i) => imagingAt.get(i.modality)!, 'imaging');
+        inOrder(a.investigations, (t) => t.urgency ?? 'routine', (t) => testAt.get(t.test)!, 'tests');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('every red flag and suggestion names only findings of the case, and always has a reason', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
