@@ -262,3 +262,26 @@ describe('the Wells alternative: ties and strength (kb/wells.ts, the stated meth
     );
   });
 });
+
+describe('which finding of an observation counts (kb/rules.ts observation groups)', () => {
+  it('a present finding before an absent one, even one that weighs more', () => {
+    // Cellulitis, inflamed skin: redness seen (+1.5) counts; no spreading erythema (-2) is the same observation.
+    const cellulitis = assess({ findings: ['redness', 'loc-calf'], absent: ['ex-spreading-erythema'] }).differential.find((d) => d.cause === 'cellulitis')!;
+    expect(cellulitis.points).toBe(2);
+    expect(cellulitis.basis.map((b) => [b.finding, b.countedIn === undefined])).toEqual([
+      ['redness', true],
+      ['loc-calf', true],
+      ['ex-spreading-erythema', false],
+    ]);
+  });
+});
+
+describe('the Wells alternative is compared with DVT on the points outside the Wells items', () => {
+  it('a strain with fewer points than DVT has without its Wells items is not proposed', () => {
+    // DVT 6.5, of which 4.5 outside the Wells items (calf +1, one leg +1, swelling +2.5; pitting oedema +2 is a
+    // Wells item). Muscle strain 3.5 (intense activity +3, calf +1, swelling +0.5, no localised tenderness -1).
+    const w = assess({ findings: ['loc-calf', 'unilateral', 'calf-swelling', 'ex-pitting-edema', 'after-intense-activity'], absent: ['localized-tenderness'] }).scores.wellsDvt;
+    expect(w.alternativeJudgement).toEqual({ state: 'none', suggestedBecause: [] });
+    expect([w.points, w.category]).toEqual([1, 'unlikely']);
+  });
+});
