@@ -30,8 +30,11 @@ export function referrerLines(profile: ClinicianProfile | null, encounter: Encou
   };
 }
 
+/** Words as a sentence lists them: "a", "a and b", "a, b and c". */
+export const joinWords = (words: readonly string[]): string => (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`);
+
 export function missingBanner(missing: readonly string[]): Content {
-  const list = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)!}`;
+  const list = joinWords(missing);
   return {
     table: {
       widths: ['*'],

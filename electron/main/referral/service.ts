@@ -5,6 +5,7 @@ import { ApiError } from '../../../shared/api/errors.ts';
 import type { Services } from '../../../shared/api/methods.ts';
 import type { ClinicianProfile } from '../../../shared/api/profile.ts';
 import { ReferralOptions, type ReferralRequest } from '../../../shared/api/referral.ts';
+import { joinWords } from './correspondence.ts';
 import type { KnowledgeBaseLike } from './kb.ts';
 import { referralKnowledgeBase } from './kb.ts';
 import type { ReferralRenderer } from './render-worker.ts';
@@ -57,8 +58,6 @@ export function requireRevision(requested: number | undefined, current: number):
     );
   }
 }
-
-const joinWords = (words: readonly string[]): string => (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`);
 
 export function createReferralService(deps: ReferralServiceDeps): ReferralServices {
   const kb = referralKnowledgeBase(deps.kb);

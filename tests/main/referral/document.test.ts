@@ -140,6 +140,11 @@ describe('the referral definition', () => {
     const [first, last] = [strokes[0]!.points[0]!, strokes.at(-1)!.points[0]!];
     expect(first.x).toBeLessThan(last.x);
     expect(first.y).toBeGreaterThan(last.y);
+    // Turned 40°: the word (about 474 by 115 points) spans about 437 across and 393 down, nearly as tall as wide;
+    // flat, it would be a quarter as tall.
+    const aspect = (Math.max(...ys) - Math.min(...ys)) / (Math.max(...xs) - Math.min(...xs));
+    expect(aspect).toBeGreaterThan(0.75);
+    expect(aspect).toBeLessThan(1.15);
     expect(buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { status: 'signed' }))).background).toBeUndefined();
   });
 

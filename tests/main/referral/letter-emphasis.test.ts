@@ -138,4 +138,19 @@ describe('what stands out on the letter', () => {
     expect(at('Added for this referral')).toBeLessThan(at('Patient prefers morning appointments.'));
     expect(run(all, 'Reviewed the scan request.')).toMatchObject({ bold: false, color: undefined });
   });
+  it('what the letter lacks in a red box across the page; the sources in small grey type', () => {
+    const def = buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { status: 'draft', referral: { to: '', priority: 'routine', question: 'Please assess.' } })));
+    const content = def.content as { table?: { widths: unknown[]; body: { text: string }[][] }; layout?: Record<string, () => unknown> }[];
+    const banner = content.find((c) => c.table?.body[0]?.[0]?.text?.startsWith('Incomplete: add'));
+    expect(banner, 'the banner is a table').toBeDefined();
+    expect(banner!.table!.widths).toEqual(['*']);
+    for (const side of ['hLineColor', 'vLineColor']) expect(banner!.layout![side]!()).toBe(RED);
+    for (const side of ['hLineWidth', 'vLineWidth']) expect(banner!.layout![side]!()).toBe(1);
+    const all = runs(def);
+    const sources = all.slice(all.findIndex((r) => r.text === 'Sources cited') + 1);
+    expect(run(sources, '[1]')).toMatchObject({ fontSize: 7, color: GREY });
+    const title = sources[sources.findIndex((r) => r.text === '[1]') + 1]!;
+    expect(title.text.length).toBeGreaterThan(20);
+    expect(title).toMatchObject({ fontSize: 7, color: GREY });
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EncounterWithAddenda } from '../../../shared/api/encounter.ts';
 import { ReferralOptions } from '../../../shared/api/referral.ts';
 import type { DifferentialEntry } from '../../../shared/clinical/assessment.ts';
+import { joinWords } from '../../../electron/main/referral/correspondence.ts';
 import { buildReferralDocument, referralFacts, type ReferralInput } from '../../../electron/main/referral/document.ts';
 import { DVT_CASE, PROFILE, definitionText, encounterFrom, referralInput } from './fixtures.ts';
 
@@ -24,6 +25,16 @@ describe('the letter when parts of the record are blank', () => {
     expect(noProfile).toContain('From\nDr Kim Lowe\nLocum GP\nTo');
     const nobody = bodyOf({ ...referralInput({ ...dvt(), clinician: { name: '  ', role: '' } } as EncounterWithAddenda), profile: null });
     expect(nobody).toContain('From\nClinician not recorded\nTo');
+    // An encounter stored with no clinician at all (before the field existed): no role line either.
+    const none = bodyOf({ ...referralInput({ ...dvt(), clinician: undefined } as unknown as EncounterWithAddenda), profile: null });
+    expect(none).toContain('From\nClinician not recorded\nTo');
+  });
+
+  it('joins what is missing as a sentence lists it', () => {
+    expect(joinWords([])).toBe('');
+    expect(joinWords(['the recipient'])).toBe('the recipient');
+    expect(joinWords(['the recipient', 'the reason'])).toBe('the recipient and the reason');
+    expect(joinWords(['the recipient', 'the reason', 'the question'])).toBe('the recipient, the reason and the question');
   });
 
   it('names every part that is missing, joined as a sentence', () => {
