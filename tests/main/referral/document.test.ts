@@ -145,6 +145,24 @@ describe('the referral definition', () => {
     const aspect = (Math.max(...ys) - Math.min(...ys)) / (Math.max(...xs) - Math.min(...xs));
     expect(aspect).toBeGreaterThan(0.75);
     expect(aspect).toBeLessThan(1.15);
+    // Turned back 40° about the page's centre, the word stands upright: five letters of 60 × 100 on a grid
+    // 28 apart (a pitch of 88), scaled by 1.15, make a word 412 × 1.15 = 473.8 wide and 115 tall, centred,
+    // each letter starting 88 × 1.15 = 101.2 after the one before.
+    const turn = (40 * Math.PI) / 180;
+    const upright = strokes.map((st) =>
+      st.points.map(({ x, y }) => {
+        const [dx, dy] = [x - size.width / 2, y - size.height / 2];
+        return { x: dx * Math.cos(turn) - dy * Math.sin(turn), y: dx * Math.sin(turn) + dy * Math.cos(turn) };
+      }),
+    );
+    const flat = upright.flat();
+    expect(Math.min(...flat.map((p) => p.x))).toBeCloseTo(-236.9, 1);
+    expect(Math.max(...flat.map((p) => p.x))).toBeCloseTo(236.9, 1);
+    expect(Math.min(...flat.map((p) => p.y))).toBeCloseTo(-57.5, 1);
+    expect(Math.max(...flat.map((p) => p.y))).toBeCloseTo(57.5, 1);
+    // The first stroke of each letter (D, R, A, F, T are strokes 0, 1, 3, 5, 7) starts at its letter's left edge.
+    const lefts = [0, 1, 3, 5, 7].map((i) => Math.min(...upright[i]!.map((p) => p.x)));
+    for (let i = 1; i < lefts.length; i++) expect(lefts[i]! - lefts[i - 1]!).toBeCloseTo(101.2, 1);
     expect(buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { status: 'signed' }))).background).toBeUndefined();
   });
 

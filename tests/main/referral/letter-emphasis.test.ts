@@ -153,4 +153,21 @@ describe('what stands out on the letter', () => {
     expect(title.text.length).toBeGreaterThan(20);
     expect(title).toMatchObject({ fontSize: 7, color: GREY });
   });
+  it('the history’s labels in bold, the priority badge borderless and only as wide as its words', () => {
+    const all = letter(DVT_CASE, 'signed', { to: 'Vascular clinic', priority: 'routine', question: 'Please assess.' });
+    const withWorking = runs(buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { status: 'signed', workingDiagnosis: 'dvt' }))));
+    expect(run(all, 'Pain: ')).toMatchObject({ bold: true });
+    expect(run(withWorking, 'Working diagnosis: ')).toMatchObject({ bold: true });
+    const def = buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { status: 'signed' })));
+    const title = (def.content as { stack?: { columns?: Record<string, unknown>[] }[] }[])[0]!.stack![0]!.columns!;
+    expect(title[1]).toMatchObject({ width: 'auto', layout: 'noBorders' });
+  });
+
+  it('a red flag stored before the criteria were kept (v1) prints no criteria line', () => {
+    const e = encounterFrom(DVT_CASE, { status: 'signed' });
+    const v1 = EncounterWithAddenda.parse({ ...e, assessment: { ...e.assessment, redFlags: e.assessment.redFlags.map(({ criteria: _c, ...f }) => f) } });
+    const all = runs(buildReferralDocument(referralInput(v1)));
+    expect(all.some((r) => r.text === 'Criteria met: ')).toBe(false);
+    expect(run(all, 'Raised by: ')).toMatchObject({ color: GREY });
+  });
 });

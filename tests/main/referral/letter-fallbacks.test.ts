@@ -60,6 +60,10 @@ describe('the letter when parts of the record are blank', () => {
   it('the patient: a blank identifier and an unknown date of birth say so', () => {
     const body = withEncounter({ patient: { ...dvt().patient, identifier: ' ', birthDate: null } });
     expect(body).toContain('Date of birth\nNot recorded');
+    // A date of birth after the visit (a slip when it was typed) is printed as given, with no age.
+    const later = withEncounter({ patient: { ...dvt().patient, birthDate: '2027-01-02' } });
+    expect(later).toContain('Date of birth\n2 January 2027\n');
+    expect(later).not.toMatch(/2 January 2027 \(age/);
     expect(body).toContain('Identifier\nNot recorded');
   });
 
@@ -85,7 +89,7 @@ describe('the letter when parts of the record are blank', () => {
   });
 
   it('the priority: why it was suggested, or that the clinician set it lower, and nothing more for a plain routine letter', () => {
-    expect(withEncounter({})).toContain('Urgent\n\nSuggested by the assessment because of: Suspected deep vein thrombosis');
+    expect(withEncounter({})).toContain('Urgent\n\nSuggested by the assessment because of: Suspected deep vein thrombosis; Urgent Doppler ultrasound.');
     expect(withEncounter({}, { priority: 'routine' })).toContain('Routine\n\nSet by the clinician; the assessment suggests urgent because of: Suspected deep vein thrombosis');
     const calm = bodyOf(referralInput(encounterFrom({ findings: ['loc-posterior-thigh'] }, { status: 'signed' })));
     expect(calm).toMatch(/Priority\nRoutine\n(?!\nSuggested|\nSet by)/);
