@@ -161,6 +161,10 @@ describe('what stands out on the letter', () => {
     const def = buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { status: 'signed' })));
     const title = (def.content as { stack?: { columns?: Record<string, unknown>[] }[] }[])[0]!.stack![0]!.columns!;
     expect(title[1]).toMatchObject({ width: 'auto', layout: 'noBorders' });
+    // Why the priority was suggested: a note under it, in small grey type.
+    const lowered = runs(buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { status: 'signed' }), { priority: 'routine' })));
+    expect(run(lowered, '\nSet by the clinician; …')).toMatchObject({ fontSize: 8, color: GREY });
+    expect(run(runs(def), '\nSuggested by the assessment …')).toMatchObject({ fontSize: 8, color: GREY });
   });
 
   it('a red flag stored before the criteria were kept (v1) prints no criteria line', () => {
