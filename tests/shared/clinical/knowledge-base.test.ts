@@ -150,23 +150,23 @@ describe('knowledge base: findings and causes', () => {
     for (const f of knowledgeBase.findings) for (const s of f.synonyms) expect(causeWords, `${f.id}: ${s}`).not.toContain(s.toLowerCase());
   });
 
+  /** The lists of items a clinician reads by their labels. */
+  const labelledLists = (): Record<string, readonly { readonly id: string; readonly label: string }[]> => {
+    const kb = knowledgeBase;
+    return { findingGroups: kb.findingGroups, findings: kb.findings, causes: kb.causes, imaging: kb.imaging, investigations: kb.investigations, redFlags: kb.redFlags, wellsCriteria: kb.wells.criteria };
+  };
+
   it('names every item by its own id, in lower-case words joined by hyphens or colons (how reviews, citations and stored assessments refer to it)', () => {
     const kb = knowledgeBase;
     // Sections are named by the source's own headings (checked against the source below).
     expect(new Set(kb.sections.map((x) => x.id)).size).toBe(kb.sections.length);
     for (const { id } of kb.sections) expect(id.trim()).not.toBe('');
     const lists: Record<string, readonly { readonly id: string }[]> = {
+      ...labelledLists(),
       references: kb.references,
-      findingGroups: kb.findingGroups,
-      findings: kb.findings,
-      causes: kb.causes,
-      imaging: kb.imaging,
-      investigations: kb.investigations,
-      redFlags: kb.redFlags,
       rules: kb.rules,
       imagingRules: kb.imagingRules,
       investigationRules: kb.investigationRules,
-      wellsCriteria: kb.wells.criteria,
       redFlagCriteria: kb.redFlags.flatMap((f) => f.criteria),
     };
     for (const [list, items] of Object.entries(lists)) {
@@ -178,16 +178,9 @@ describe('knowledge base: findings and causes', () => {
   });
 
   it('names every item the clinician reads in words, each once in its list', () => {
-    const kb = knowledgeBase;
     const lists: Record<string, readonly { readonly id: string; readonly label: string }[]> = {
-      findingGroups: kb.findingGroups,
-      findings: kb.findings,
-      causes: kb.causes,
-      imaging: kb.imaging,
-      investigations: kb.investigations,
-      redFlags: kb.redFlags,
-      wellsCriteria: kb.wells.criteria,
-      ...Object.fromEntries(kb.redFlags.map((f) => [`criteria of ${f.id}`, f.criteria])),
+      ...labelledLists(),
+      ...Object.fromEntries(knowledgeBase.redFlags.map((f) => [`criteria of ${f.id}`, f.criteria])),
     };
     for (const [list, items] of Object.entries(lists)) {
       for (const { id, label } of items) {
