@@ -1,6 +1,9 @@
 import type { Content, ContentTable, TableCell } from 'pdfmake/interfaces.js';
 import { describe, expect, it } from 'vitest';
+import { EncounterWithAddenda } from '../../../shared/api/encounter.ts';
+import { buildReferralDocument } from '../../../electron/main/referral/document.ts';
 import { block, KEEP_TOGETHER_MAX, missingLine, paragraphs, section, sectionTable } from '../../../electron/main/referral/layout.ts';
+import { DVT_CASE, encounterFrom, referralInput } from './fixtures.ts';
 
 /**
  * The letter's page-breaking and list rules, worked by hand: a heading never ends a page, free
@@ -76,5 +79,35 @@ describe('tables under a heading', () => {
 describe('a missing part', () => {
   it('is printed bold in red', () => {
     expect(missingLine('Missing: add the recipient')).toEqual({ content: { text: 'Missing: add the recipient', bold: true, color: '#b3261e' }, size: 26 });
+  });
+});
+
+describe('a red flag on the letter', () => {
+  /** The DVT letter with its one red flag's action made `n` characters long, criteria and findings taken away (v1). */
+  function flagBlock(n: number): { unbreakable?: boolean } {
+    const e = encounterFrom(DVT_CASE, { status: 'signed' });
+    const [flag] = e.assessment.redFlags;
+    const { criteria: _criteria, ...v1 } = flag!;
+    const changed = EncounterWithAddenda.parse({ ...e, assessment: { ...e.assessment, redFlags: [{ ...v1, because: [], action: 'a'.repeat(n) }] } });
+    const found: { unbreakable?: boolean }[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (node === null || typeof node !== 'object') return;
+      const n = node as { stack?: unknown[]; unbreakable?: boolean };
+      const first = n.stack?.[0] as { text?: { text?: string }[] } | undefined;
+      if (Array.isArray(first?.text) && first.text[0]?.text === flag!.label) found.push(n);
+      for (const value of Object.values(n)) walk(value);
+    };
+    walk(buildReferralDocument(referralInput(changed)).content);
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  }
+
+  it('is kept on one page up to the size limit, and may break across pages beyond it', () => {
+    // Its size, as the letter counts it (each text's length + 40): the label "Suspected deep vein
+    // thrombosis" 30 + 40, "Not recorded" 12 + 40, no criteria 0 + 40, the action n + 40: 202 + n.
+    expect(flagBlock(10).unbreakable).toBe(true);
+    expect(flagBlock(KEEP_TOGETHER_MAX - 202).unbreakable).toBe(true);
+    expect(flagBlock(KEEP_TOGETHER_MAX - 201).unbreakable).toBe(false);
   });
 });

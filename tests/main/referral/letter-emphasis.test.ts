@@ -173,5 +173,17 @@ describe('what stands out on the letter', () => {
     const all = runs(buildReferralDocument(referralInput(v1)));
     expect(all.some((r) => r.text === 'Criteria met: ')).toBe(false);
     expect(run(all, 'Raised by: ')).toMatchObject({ color: GREY });
+    // With the criteria kept (v2), they have their own grey label.
+    expect(run(letter(DVT_CASE, 'signed'), 'Criteria met: ')).toMatchObject({ bold: false, color: GREY });
+  });
+
+  it('the patient’s particulars: only the name in bold; the date of birth and the sex never wrap, the identifier may', () => {
+    const def = buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { status: 'signed' })));
+    const all = runs(def);
+    expect(run(all, 'MRN 004211')).toMatchObject({ bold: false });
+    expect(run(all, 'Female')).toMatchObject({ bold: false });
+    const panel = (def.content as { table?: { body: { stack: { text: string; noWrap?: boolean }[] }[][] } }[]).find((c) => c.table?.body[0]?.[0]?.stack?.[0]?.text === 'Patient')!;
+    const noWrap = Object.fromEntries(panel.table!.body[0]!.map((cell) => [cell.stack[0]!.text, cell.stack[1]!.noWrap === true]));
+    expect(noWrap).toEqual({ Patient: false, 'Date of birth': true, Sex: true, Identifier: false });
   });
 });

@@ -30,6 +30,18 @@ describe('the letter when parts of the record are blank', () => {
     expect(none).toContain('From\nClinician not recorded\nTo');
   });
 
+  it('a recipient of spaces only is missing, like an empty one', () => {
+    const body = bodyOf(referralInput(dvt(), { recipient: '   ' }));
+    expect(body).toContain('To\nMissing: add the recipient\nDate');
+  });
+
+  it('the guideline criteria a red flag met, each with its urgency, joined as a list', () => {
+    const e = encounterFrom({ findings: ['loc-calf', 'unilateral', 'calf-swelling', 'rf-active-cancer', 'ex-pitting-edema'] }, { status: 'signed' });
+    expect(bodyOf(referralInput(e))).toContain(
+      'Criteria met: \nDVT is in question and the two-level Wells score says DVT likely (urgent); A swollen or tender leg with no other diagnosis judged at least as likely as DVT (urgent)\nRaised by: ',
+    );
+  });
+
   it('joins what is missing as a sentence lists it', () => {
     expect(joinWords([])).toBe('');
     expect(joinWords(['the recipient'])).toBe('the recipient');
