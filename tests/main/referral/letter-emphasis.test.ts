@@ -186,4 +186,30 @@ describe('what stands out on the letter', () => {
     const noWrap = Object.fromEntries(panel.table!.body[0]!.map((cell) => [cell.stack[0]!.text, cell.stack[1]!.noWrap === true]));
     expect(noWrap).toEqual({ Patient: false, 'Date of birth': true, Sex: true, Identifier: false });
   });
+  it('a likelihood the findings cannot tell ("no findings recorded", "conflicting evidence") in grey, a strength in the text colour', () => {
+    // Redness in both legs: DVT and cellulitis have findings on both sides that cancel out.
+    const mixed = letter({ findings: ['redness', 'bilateral'] }, 'signed');
+    expect(run(mixed, 'Conflicting evidence')).toMatchObject({ color: GREY });
+    expect(run(letter({ findings: [] }, 'signed'), 'No findings recorded')).toMatchObject({ color: GREY });
+    expect(run(letter(DVT_CASE, 'signed'), 'Strong')).toMatchObject({ color: undefined });
+  });
+
+  it('the patient’s particulars on a light grey panel with no lines, padded', () => {
+    const def = buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { status: 'signed' })));
+    const panel = (def.content as { table?: { body: { stack?: { text: string }[] }[][] }; layout?: Record<string, () => unknown> }[]).find(
+      (c) => c.table?.body[0]?.[0]?.stack?.[0]?.text === 'Patient',
+    )!;
+    const layout = panel.layout!;
+    expect([layout.fillColor!(), layout.hLineWidth!(), layout.vLineWidth!()]).toEqual(['#f2f4f5', 0, 0]);
+    expect([layout.paddingLeft!(), layout.paddingRight!(), layout.paddingTop!(), layout.paddingBottom!()]).toEqual([6, 6, 5, 5]);
+  });
+  it('a test stored before tests had an urgency (v1): its name in bold, with no urgency beside it', () => {
+    const e = encounterFrom({ findings: ['calf-swelling', 'rf-previous-dvt'] }, { status: 'signed' });
+    const v1 = EncounterWithAddenda.parse({ ...e, assessment: { ...e.assessment, investigations: e.assessment.investigations.map(({ urgency: _u, ...t }) => t) } });
+    const all = runs(buildReferralDocument(referralInput(v1)));
+    const at = all.findIndex((r) => r.text === 'D-dimer');
+    expect(at).toBeGreaterThan(-1);
+    expect(all[at]).toMatchObject({ bold: true, color: undefined });
+    expect(all[at + 1]!.text).not.toMatch(/Urgent|Routine|Emergency/);
+  });
 });
