@@ -88,6 +88,7 @@ export const areas: readonly MutationArea[] = [
       'tests/main/referral/letter-emphasis.test.ts',
       'tests/main/referral/letter-fallbacks.test.ts',
       'tests/main/referral/layout-rules.test.ts',
+      'tests/main/referral/letter-signature-basis.test.ts',
       'tests/shared/api/referral-options.test.ts',
       'tests/shared/api/referral-files.test.ts',
       // referralFileName; its other tests render in the worker thread, out of the mutants' reach.
