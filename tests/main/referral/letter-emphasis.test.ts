@@ -192,6 +192,8 @@ describe('what stands out on the letter', () => {
     expect(run(mixed, 'Conflicting evidence')).toMatchObject({ color: GREY });
     expect(run(letter({ findings: [] }, 'signed'), 'No findings recorded')).toMatchObject({ color: GREY });
     expect(run(letter(DVT_CASE, 'signed'), 'Strong')).toMatchObject({ color: undefined });
+    // The Wells result in bold, "For:" and "Against:" labels as before.
+    expect(run(letter(DVT_CASE, 'signed'), '3 points: DVT likely')).toMatchObject({ bold: true });
   });
 
   it('the patient’s particulars on a light grey panel with no lines, padded', () => {

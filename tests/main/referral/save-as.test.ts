@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DESKTOP_ONLY_MESSAGE, referralFileName } from '../../../shared/api/referral.ts';
+import { referralFileName } from '../../../shared/api/referral.ts';
 import type { ReferralSaveDialog, ReferralShell } from '../../../electron/main/app/referral-files.ts';
 import { failure, openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
 import { fontDir, servicesWithDvtDraft, sha } from './fixtures.ts';
@@ -158,7 +158,7 @@ describe('referral.saveAs and referral.open over the loopback bridge (no dialog,
   it('answers that these work in the desktop app, and writes nothing', async () => {
     const { id } = await t.client.encounter.save(sampleDraft());
     const e = await failure(t.client.referral.saveAs({ id }));
-    expect(e).toMatchObject({ code: 'forbidden', message: DESKTOP_ONLY_MESSAGE });
+    expect(e).toMatchObject({ code: 'forbidden', message: 'Saving to a chosen folder works in the desktop app; use Download here.' });
     const path = join(out.path, 'letter.pdf');
     await t.client.referral.export({ id, path });
     const open = await failure(t.client.referral.open({ path }));

@@ -181,3 +181,23 @@ describe('for an assessment stored before the score said whether it applies (v1)
     expect(printed(last, 10)).toBe(last.assessment.differential.length <= 10);
   });
 });
+
+describe('the Wells section, worked by hand from the two-level score (Wells 2003; NICE NG158)', () => {
+  it('the DVT case: three items met for 3 points, DVT likely; every other item listed as not met with its points', () => {
+    // DVT_CASE: deep vein tenderness, calf 3 cm larger and pitting oedema (+1 each); nothing proposed as an alternative.
+    // The source marks at the end depend on the rest of the letter, so they are left out here.
+    expect(wellsSection(encounterFrom(DVT_CASE)).replace(/ Sources: \[[\d, ]+\] $/, '')).toBe(
+      'Wells score for DVT 3 points: DVT likely ' +
+        'Met: Localised tenderness along the distribution of the deep venous system (+1); Calf swelling at least 3 cm larger than the other side (+1); Pitting oedema confined to the symptomatic leg (+1) ' +
+        'Not met: Active cancer (treatment ongoing, within 6 months, or palliative) (+1); Paralysis, paresis or recent plaster immobilisation of the leg (+1); Recently bedridden 3 days or more, or major surgery within 12 weeks (+1); Entire leg swollen (+1); Collateral superficial veins (non-varicose) (+1); Previously documented DVT (+1); An alternative diagnosis at least as likely as DVT (-2) ' +
+        'Next step: DVT likely: proximal leg vein ultrasound with the result within 4 hours; if that is not possible, a D-dimer test and interim therapeutic anticoagulation, with the scan within 24 hours (NICE NG158).',
+    );
+  });
+
+  it('one point is "1 point", and a score of 0 lists nothing as met', () => {
+    expect(wellsSection(encounterFrom({ findings: ['calf-swelling', 'rf-previous-dvt'] }))).toMatch(/^Wells score for DVT 1 point: DVT unlikely Met: Previously documented DVT \(\+1\) Not met: /);
+    const none = wellsSection(encounterFrom({ findings: ['loc-calf', 'unilateral', 'calf-swelling'] }));
+    expect(none).toMatch(/^Wells score for DVT 0 points: DVT unlikely Not met: /);
+    expect(none).not.toContain('Met: ');
+  });
+});
