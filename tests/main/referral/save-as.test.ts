@@ -180,4 +180,9 @@ describe('referralFileName', () => {
     expect(referralFileName('../../etc/passwd: *?<>|', '2026-11-25T10:30:00Z', 'UTC')).toBe('referral-etc-passwd-2026-11-25.pdf');
     expect(referralFileName('  ', '2026-11-25T10:30:00Z', 'UTC')).toBe('referral-patient-2026-11-25.pdf');
   });
+
+  it('composes accents typed as two characters, and keeps at most 80 characters of the name', () => {
+    expect(referralFileName('Zoe\u0308 Brown', '2026-11-25T10:30:00Z', 'UTC')).toBe('referral-Zo\u00eb-Brown-2026-11-25.pdf');
+    expect(referralFileName('A'.repeat(100), '2026-11-25T10:30:00Z', 'UTC')).toBe(`referral-${'A'.repeat(80)}-2026-11-25.pdf`);
+  });
 });

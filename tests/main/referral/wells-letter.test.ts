@@ -47,7 +47,7 @@ const wellsSection = (e: EncounterWithAddenda): string => {
 describe('the letter prints the Wells alternative item as the clinician judged it', () => {
   it('suggested by the assessment and not yet confirmed', () => {
     const text = wellsSection(withWells({ met: true, judgement: { state: 'suggested', suggested: 'bakers-cyst-rupture', suggestedBecause: ['loc-popliteal'] } }));
-    expect(text).toContain(`${ALTERNATIVE_LABEL}: met (-2).`);
+    expect(text).toContain(`Alternative diagnosis: ${ALTERNATIVE_LABEL}: met (-2).`);
     expect(text).toContain("Suggested by the assessment: Ruptured Baker's (popliteal) cyst, because of: Behind the knee. Not yet confirmed by the clinician.");
     // Listed once, on its own line, not again among the criteria met.
     expect(text.split(ALTERNATIVE_LABEL)).toHaveLength(2);
