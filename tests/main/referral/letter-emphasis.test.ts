@@ -55,6 +55,17 @@ function runs(def: TDocumentDefinitions): Run[] {
   return out;
 }
 
+/** The patient panel: the table whose first cell is labelled "Patient". */
+interface PanelTable {
+  readonly table: { readonly body: { readonly stack: { readonly text: string; readonly noWrap?: boolean }[] }[][] };
+  readonly layout?: Record<string, () => unknown>;
+}
+const patientPanel = (def: TDocumentDefinitions): PanelTable => {
+  const found = (def.content as Partial<PanelTable>[]).find((c) => c.table?.body[0]?.[0]?.stack?.[0]?.text === 'Patient');
+  expect(found, 'no patient panel').toBeDefined();
+  return found as PanelTable;
+};
+
 /** The first run whose text is `text` (or starts with it, for a prefix ending in an ellipsis). */
 function run(all: readonly Run[], text: string): Run {
   const prefix = text.endsWith('…') ? text.slice(0, -1) : null;
@@ -182,7 +193,7 @@ describe('what stands out on the letter', () => {
     const all = runs(def);
     expect(run(all, 'MRN 004211')).toMatchObject({ bold: false });
     expect(run(all, 'Female')).toMatchObject({ bold: false });
-    const panel = (def.content as { table?: { body: { stack: { text: string; noWrap?: boolean }[] }[][] } }[]).find((c) => c.table?.body[0]?.[0]?.stack?.[0]?.text === 'Patient')!;
+    const panel = patientPanel(def);
     const noWrap = Object.fromEntries(panel.table!.body[0]!.map((cell) => [cell.stack[0]!.text, cell.stack[1]!.noWrap === true]));
     expect(noWrap).toEqual({ Patient: false, 'Date of birth': true, Sex: true, Identifier: false });
   });
@@ -198,9 +209,7 @@ describe('what stands out on the letter', () => {
 
   it('the patient’s particulars on a light grey panel with no lines, padded', () => {
     const def = buildReferralDocument(referralInput(encounterFrom(DVT_CASE, { status: 'signed' })));
-    const panel = (def.content as { table?: { body: { stack?: { text: string }[] }[][] }; layout?: Record<string, () => unknown> }[]).find(
-      (c) => c.table?.body[0]?.[0]?.stack?.[0]?.text === 'Patient',
-    )!;
+    const panel = patientPanel(def);
     const layout = panel.layout!;
     expect([layout.fillColor!(), layout.hLineWidth!(), layout.vLineWidth!()]).toEqual(['#f2f4f5', 0, 0]);
     expect([layout.paddingLeft!(), layout.paddingRight!(), layout.paddingTop!(), layout.paddingBottom!()]).toEqual([6, 6, 5, 5]);
