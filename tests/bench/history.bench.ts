@@ -24,6 +24,7 @@ import { SCHEMA_VERSION } from '../../electron/main/store/migrations/index.ts';
 import { createClient } from '../../shared/api/client.ts';
 import { httpInvoke } from '../../shared/api/transport.ts';
 import { KB_VERSION } from '../../shared/clinical/index.ts';
+import { searchKey } from '../../shared/review/search-words.ts';
 import { launchBrowser, RENDERER_DIR } from '../e2e/harness.ts';
 import { baselineClickRepaints, baselineKeystrokeEchoes, emptyPageFirstPaint, installBaselineElements, RUNS, serveEmptyPage, throttle } from './browser-baselines.ts';
 import { seedHistory } from '../e2e/review-helpers.ts';
@@ -88,13 +89,18 @@ async function seededDataDir(): Promise<string> {
   return dir;
 }
 
-/** Installs, once per page, a recorder of keydown times and of when each search result was painted. */
+/**
+ * Installs, once per page, a recorder of keydown times, of when each search result was painted
+ * and of when each keystroke's echo in the search box was painted.
+ */
 async function installRecorder(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __keys: number[]; __painted: { text: string; t: number }[] };
+    const w = window as unknown as { __keys: number[]; __painted: { text: string; t: number }[]; __echoes: number[] };
     w.__keys = [];
     w.__painted = [];
+    w.__echoes = [];
     window.addEventListener('keydown', () => w.__keys.push(performance.now()), { capture: true });
+    document.querySelector('.history-search')!.addEventListener('input', () => requestAnimationFrame(() => setTimeout(() => w.__echoes.push(performance.now()))));
     const summary = document.querySelector('#history-summary')!;
     new MutationObserver(() => {
       const text = summary.textContent ?? '';
@@ -106,7 +112,9 @@ async function installRecorder(page: Page): Promise<void> {
 
 /**
  * Types `word` letter by letter at a human pace; for each keystroke, the time from its keydown
- * event to the first frame painted after the list shows the results of the text typed so far.
+ * event to the first frame painted after the list shows the results of the text typed so far. A
+ * keystroke that does not change the words searched for (a space between words) has its results
+ * on screen already: its time is that of the frame that shows it in the box.
  */
 async function typeAndMeasure(page: Page, word: string): Promise<number[]> {
   const box = page.getByRole('searchbox', { name: 'Search encounters' });
@@ -114,9 +122,10 @@ async function typeAndMeasure(page: Page, word: string): Promise<number[]> {
   await page.locator('#history-summary').filter({ hasText: /encounters$/ }).waitFor();
   await box.focus();
   await page.evaluate(() => {
-    const w = window as unknown as { __keys: number[]; __painted: unknown[] };
+    const w = window as unknown as { __keys: number[]; __painted: unknown[]; __echoes: number[] };
     w.__keys.length = 0;
     w.__painted.length = 0;
+    w.__echoes.length = 0;
   });
   for (const ch of word) {
     await page.keyboard.press(ch === ' ' ? 'Space' : ch);
@@ -124,13 +133,14 @@ async function typeAndMeasure(page: Page, word: string): Promise<number[]> {
   }
   await page.locator('#history-summary').filter({ hasText: `for “${word}”` }).waitFor();
   await page.waitForTimeout(100);
-  const { keys, painted } = await page.evaluate(() => {
-    const w = window as unknown as { __keys: number[]; __painted: { text: string; t: number }[] };
-    return { keys: [...w.__keys], painted: [...w.__painted] };
+  const { keys, painted, echoes } = await page.evaluate(() => {
+    const w = window as unknown as { __keys: number[]; __painted: { text: string; t: number }[]; __echoes: number[] };
+    return { keys: [...w.__keys], painted: [...w.__painted], echoes: [...w.__echoes] };
   });
   if (keys.length !== word.length) throw new Error(`expected ${word.length} keystrokes, saw ${keys.length}`);
   return keys.map((k, i) => {
-    const q = word.slice(0, i + 1);
+    const q = word.slice(0, i + 1).trim();
+    if (i > 0 && searchKey(q) === searchKey(word.slice(0, i))) return echoes.find((t) => t >= k)! - k;
     const hit = painted.find((p) => p.t >= k && p.text.includes(`for “${q}”`));
     // A keystroke whose own result never painted (a later one overtook it) counts until the next result.
     const t = hit?.t ?? painted.find((p) => p.t >= k && /for “/.test(p.text))!.t;

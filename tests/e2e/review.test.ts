@@ -130,6 +130,35 @@ describe('history', () => {
     await expect.poll(() => summary(page).innerText()).toBe(`${number.format(1004)} encounters`);
   });
 
+  test('a space, a comma or a capital keeps the matches on screen without searching again; a new letter searches', async () => {
+    const { page } = app;
+    await gotoHistory(page);
+    const searches: string[] = [];
+    const onRequest = (r: { url(): string; postData(): string | null }) => {
+      if (r.url().endsWith('/api/encounter.search')) searches.push((JSON.parse(r.postData() ?? '{}') as { query: string }).query);
+    };
+    page.on('request', onRequest);
+    try {
+      await search(page, 'Quartermaine');
+      const ids = await visibleIds(page);
+      const asked = searches.length;
+      const box = page.getByRole('searchbox', { name: 'Search encounters' });
+      await box.press('Space');
+      await box.press('Comma');
+      await expect.poll(() => summary(page).innerText()).toContain('for “Quartermaine ,”');
+      await box.fill('quartermaine');
+      await expect.poll(() => summary(page).innerText()).toContain('for “quartermaine”');
+      expect(await visibleIds(page)).toEqual(ids);
+      expect(searches.length).toBe(asked);
+
+      await box.press('x');
+      await expect.poll(() => summary(page).innerText()).toBe('0 matches for “quartermainex”');
+      expect(searches.at(-1)).toBe('quartermainex');
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
   test('filters by status, red flags, cause and date range, alone and with a search', async () => {
     const { page } = app;
     await gotoHistory(page);

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, triggerRef } from 'vue';
 import type { EncounterStatus, EncounterSummary, SearchHit } from '../../../../shared/api/encounter.ts';
+import { searchKey } from '../../../../shared/review/search-words.ts';
 import { api, plainError, type PlainError } from '../../common/api.ts';
 
 /**
@@ -52,6 +53,8 @@ export const useHistoryStore = defineStore('history', () => {
   const searching = ref(false);
   let inFlight: Promise<void> | null = null;
   let queued: string | null = null;
+  /** What the hits on screen search for (searchKey), or null when none answer the box. */
+  let answeredKey: string | null = null;
 
   const searchMode = computed(() => query.value.trim() !== '');
 
@@ -93,6 +96,8 @@ export const useHistoryStore = defineStore('history', () => {
   }
 
   function resetList(): Promise<void> {
+    // The history may have changed since the hits were fetched: the next search asks again.
+    answeredKey = null;
     listGeneration++;
     pages.value = new Map();
     pending.clear();
@@ -116,7 +121,9 @@ export const useHistoryStore = defineStore('history', () => {
 
   /**
    * Runs the search for the current text. One request at a time: while one is out, only the newest
-   * text waits, so fast typing never builds a queue and the last keystroke is always answered.
+   * text waits, so fast typing never builds a queue and the last keystroke is always answered. A
+   * text that searches for the same words as the hits on screen (a space typed between words, a
+   * comma, a capital) is answered by them, without asking again.
    */
   function search(): Promise<void> {
     queued = query.value.trim();
@@ -128,6 +135,12 @@ export const useHistoryStore = defineStore('history', () => {
         if (q === '') {
           hits.value = [];
           hitsFor.value = '';
+          answeredKey = null;
+          continue;
+        }
+        const key = searchKey(q);
+        if (key === answeredKey) {
+          hitsFor.value = q;
           continue;
         }
         searching.value = true;
@@ -135,6 +148,7 @@ export const useHistoryStore = defineStore('history', () => {
           const result = await api.encounter.search({ query: q, limit: SEARCH_LIMIT });
           hits.value = result;
           hitsFor.value = q;
+          answeredKey = key;
           error.value = null;
         } catch (e) {
           error.value = plainError(e);
