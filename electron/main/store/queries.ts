@@ -14,8 +14,7 @@ export function ftsQuery(text: string): string | null {
   const words = searchWords(text);
   if (words.length === 0) return null;
   // A single letter matches as a word, not as the prefix of every word it starts.
-  return words.map((w) => (w.length === 1 ? `"${w}"` : `"${w}"*`))
-    .join(' ');
+  return words.map((w) => (w.length === 1 ? `"${w}"` : `"${w}"*`)).join(' ');
 }
 
 /**

@@ -141,6 +141,8 @@ export const useHistoryStore = defineStore('history', () => {
         const key = searchKey(q);
         if (key === answeredKey) {
           hitsFor.value = q;
+          // What is on screen answers this text: a failure of a text typed since no longer applies.
+          error.value = null;
           continue;
         }
         searching.value = true;
