@@ -99,6 +99,11 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     if (m.type() === 'error' && !m.text().includes("'frame-ancestors' is ignored")) consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
+  // A script blocked by the page's Content-Security-Policy (an eval, say) is reported only as an
+  // event, not always in the console: logged here, it counts as an error like any other.
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`)),
+  );
   await page.goto(bridge.url);
   return {
     page,
