@@ -10,8 +10,9 @@ export { CaseError } from './engine/validate.ts';
 export { searchFindings } from './engine/search.ts';
 export { formatReport } from './report.ts';
 export { KB_VERSION, knowledgeBase, type KnowledgeBase } from './kb/index.ts';
-export { Assessment, StoredAssessment } from './assessment.ts';
 export type {
+  Assessment,
+  StoredAssessment,
   BasisItem,
   Citation,
   DifferentialEntry,

@@ -374,3 +374,56 @@ describe('documenting an encounter', () => {
     }
   });
 });
+
+describe('a draft checked before it is stored', () => {
+  /**
+   * Clears the patient's name in the workspace and waits for the save to be refused; returns how
+   * many saves went to the service meanwhile and what the name field then says.
+   */
+  async function clearName(app: Awaited<ReturnType<typeof openApp>>, id: string): Promise<{ sent: number; message: string }> {
+    const { page } = app;
+    let sent = 0;
+    page.on('request', (r) => void (r.url().endsWith('/api/encounter.save') && sent++));
+    await page.getByLabel('Patient name').fill('');
+    await page.locator('.save-status[data-state="invalid"]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByLabel('Patient name').getAttribute('aria-invalid')).toBe('true');
+    const message = (await page.locator('#ws-name-error').textContent()) ?? '';
+    expect((await app.client.encounter.get({ id })).patient.name).toBe('Schema Patient');
+    return { sent, message };
+  }
+
+  test('the workspace refuses an empty name itself, once the schema has loaded after the first paint', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const id = await startEncounter(app.page, { name: 'Schema Patient' });
+      await app.page.waitForFunction(() => performance.getEntriesByName('workspace-painted').length > 0);
+      const { sent, message } = await clearName(app, id);
+      expect(message).toBe("Enter the patient's name");
+      expect(sent).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('without the schema (its file missing), the main process refuses it in the same words and nothing typed is lost', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page } = app;
+      let blocked = 0;
+      await page.route(/\/assets\/encounter-[^/]+\.js$/, (route) => {
+        blocked++;
+        return route.abort();
+      });
+      const id = await startEncounter(page, { name: 'Schema Patient' });
+      const { sent, message } = await clearName(app, id);
+      expect(blocked).toBeGreaterThan(0);
+      expect(sent).toBeGreaterThan(0);
+      expect(message).toBe("Enter the patient's name");
+      await page.getByLabel('Patient name').fill('Schema Patient Renamed');
+      await waitSaved(page);
+      expect((await app.client.encounter.get({ id })).patient.name).toBe('Schema Patient Renamed');
+    } finally {
+      await app.close();
+    }
+  });
+});

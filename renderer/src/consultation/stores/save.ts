@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, toRaw } from 'vue';
-import { EncounterDraft } from '../../../../shared/api/encounter.ts';
 import { api, plainError, type PlainError } from '../../common/api.ts';
+import { draftSchema, loadDraftSchema } from '../../common/lib/draft-schema.ts';
 import { clearMirror, type Mirror } from '../../common/lib/mirror.ts';
 import { toDraft } from '../../common/lib/workingCopy.ts';
 import { useEncounterStore } from './encounter.ts';
@@ -57,6 +57,7 @@ export const useEncounterSaveStore = defineStore('encounterSave', () => {
     editVersion++;
     editedAt = Date.now();
     mirror.schedule();
+    void loadDraftSchema();
     if (saveState.value === 'conflict' || saveState.value === 'locked') return;
     saveState.value = 'pending';
     clearTimeout(saveTimer);
@@ -130,8 +131,11 @@ export const useEncounterSaveStore = defineStore('encounterSave', () => {
     const version = editVersion;
     const draft = toDraft(encounter.copy);
     const input = encounter.id === null ? draft : { ...draft, id: encounter.id, baseRevision: encounter.baseRevision ?? undefined };
-    const parsed = EncounterDraft.safeParse(input);
-    if (!parsed.success) {
+    // Checked here when the schema has arrived (draft-schema.ts), else by the main process.
+    const schema = draftSchema();
+    if (schema === null) void loadDraftSchema();
+    const parsed = schema?.safeParse(input);
+    if (parsed !== undefined && !parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) errors[issue.path.join('.')] ??= issue.message;
       fieldErrors.value = errors;
