@@ -70,7 +70,9 @@ export function formatReport(assessment: Assessment & { readonly knowledgeBase?:
   out.push('');
 
   out.push('DIFFERENTIAL (best first)');
-  if (assessment.differential.every((d) => d.evidence === 'none')) out.push('  No findings recorded yet: the causes are listed in the source’s order, not ranked.');
+  // True whether nothing is recorded or only findings that bear on no cause (saddle numbness alone
+  // raises an emergency above): "no findings recorded" would contradict that red flag's "Because".
+  if (assessment.differential.every((d) => d.evidence === 'none')) out.push('  Nothing recorded bears on any cause yet: the causes are listed in the source’s order, not ranked.');
   for (const d of assessment.differential) {
     const flags = d.mustNotMiss ? ' [must not miss]' : '';
     out.push(`  ${d.rank}. ${d.label}${flags}: ${strengthText(d)}`);

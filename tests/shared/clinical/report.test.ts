@@ -76,7 +76,16 @@ describe('formatReport', () => {
     expect(text).toMatch(/Achilles tendon rupture: score 0\.\d{3}, (weak|moderate|strong)/);
     expect(text.split('it is not a probability').length - 1).toBe(1);
     const empty = formatReport(assess({ findings: [] }));
-    expect(empty).toContain('No findings recorded yet: the causes are listed in the source’s order, not ranked.');
+    expect(empty).toContain('Nothing recorded bears on any cause yet: the causes are listed in the source’s order, not ranked.');
+  });
+
+  it('never says nothing is recorded when a recorded finding raised a red flag', () => {
+    // Saddle numbness bears on no cause's score but raises the cauda equina emergency.
+    const text = formatReport(assess({ findings: ['saddle-anesthesia'] }));
+    expect(text).toContain('[EMERGENCY] Possible cauda equina syndrome');
+    expect(text).toContain('Because: Numbness in the saddle area');
+    expect(text).toContain('Nothing recorded bears on any cause yet');
+    expect(text).not.toMatch(/no findings recorded yet/i);
   });
 
   it('prints the Wells alternative as the clinician judged it', () => {
