@@ -57,6 +57,9 @@ async function letterText(page: Page): Promise<string> {
   const ready = page.locator('.letter-ready[role="status"]');
   const sha = async () => ((await ready.count()) > 0 ? (await ready.locator('.sha code').innerText()).trim() : '');
   const prepare = page.getByRole('button', { name: /^(Prepare the referral letter \(PDF\)|Update the preview)$/ });
+  // The composer is built just after the workspace's first paint (after a reload, too): wait until
+  // it shows its button or a letter before deciding whether to press it.
+  await prepare.or(ready).first().waitFor({ timeout: 15_000 });
   if ((await prepare.count()) > 0 && (await prepare.isEnabled())) await prepare.click();
   await expect.poll(sha, { timeout: 15_000 }).not.toBe(lastSha);
   const link = ready.getByRole('link', { name: 'Save the PDF' });
