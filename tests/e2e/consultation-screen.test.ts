@@ -166,6 +166,21 @@ describe('the consultation screen', () => {
       await page.getByRole('button', { name: `Show all ${assessment.differential.length} causes` }).focus();
       await page.keyboard.press('Enter');
       expect(await items.count()).toBe(assessment.differential.length);
+      // Every cause's name reads across its item, whatever badges stand beside it: none takes more
+      // lines than its length needs at the item's width, plus one (acute limb ischaemia's name, squeezed
+      // beside its badges, once took nine lines here).
+      const squeezed = await items.evaluateAll((lis) =>
+        lis.flatMap((li) => {
+          const label = li.querySelector('.ddx-label')!;
+          const range = document.createRange();
+          range.selectNodeContents(label);
+          const lines = [...range.getClientRects()];
+          const length = lines.reduce((sum, r) => sum + r.width, 0);
+          const needed = Math.ceil(length / li.clientWidth);
+          return lines.length > needed + 1 ? [`${label.textContent}: ${lines.length} lines where ${needed} would do`] : [];
+        }),
+      );
+      expect(squeezed).toEqual([]);
       await page.getByText('What the strengths mean').click();
       await expectAccessible(page, 'DVT with PE, a flag and the legend open, all causes');
       expect(app.consoleErrors).toEqual([]);
