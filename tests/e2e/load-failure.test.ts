@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, openApp, type App } from './harness.ts';
+import { clickFinding, startEncounter, waitSaved } from './pages.ts';
+
+/**
+ * The referral composer and the history's screens are loaded when first shown. Their files are
+ * part of the install, so a load fails only in a damaged or half-updated one (simulated here by
+ * refusing the file): the place they would fill says so in words, and the record is unaffected.
+ */
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Refuses every request for the renderer's chunk of that name; resolves to the number refused so far. */
+async function refuseChunk(app: App, name: string): Promise<() => number> {
+  let refused = 0;
+  await app.page.route(new RegExp(`/assets/${name}-[^/]+\\.js$`), (route) => {
+    refused++;
+    return route.abort();
+  });
+  return () => refused;
+}
+
+describe('a part of the app whose file cannot be loaded', () => {
+  test('the referral panel says the letter cannot be written now; findings and notes still save', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page, client } = app;
+      const refused = await refuseChunk(app, 'ReferralComposer');
+      const id = await startEncounter(page, { name: 'Load Failure' });
+      const panel = page.getByRole('region', { name: /Working diagnosis and referral/ });
+      await expect.poll(() => panel.getByRole('alert').textContent()).toContain('The referral letter cannot be written or printed here now.');
+      expect(refused()).toBeGreaterThan(0);
+      expect(await panel.getByRole('alert').textContent()).toContain('What is already recorded is not affected');
+      // The rest of the workspace works as before.
+      await clickFinding(page, 'loc-calf', 'present');
+      await page.getByRole('textbox', { name: 'Notes' }).fill('Typed while the letter could not load.');
+      await waitSaved(page);
+      const stored = await client.encounter.get({ id });
+      expect(stored.findings).toEqual(['loc-calf']);
+      expect(stored.notes).toBe('Typed while the letter could not load.');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the history says it could not be opened, with its heading focused, and the encounters are still stored', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page, client } = app;
+      const refused = await refuseChunk(app, 'ReviewArea');
+      await startEncounter(page, { name: 'Stored Before' });
+      await waitSaved(page);
+      await page.keyboard.press('Alt+Y');
+      const heading = page.getByRole('heading', { level: 1, name: 'History and review could not be opened' });
+      await heading.waitFor();
+      expect(refused()).toBeGreaterThan(0);
+      expect(await page.getByRole('alert').filter({ has: heading }).textContent()).toContain('Past encounters cannot be searched or reviewed now; they are still stored.');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('History and review could not be opened');
+      expect((await client.encounter.list({ limit: 10 })).total).toBe(1);
+      // The consultation screens do not depend on it.
+      await page.keyboard.press('Alt+N');
+      await page.getByRole('heading', { level: 1, name: 'New encounter' }).waitFor();
+    } finally {
+      await app.close();
+    }
+  });
+});
