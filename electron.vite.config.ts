@@ -23,6 +23,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
+    // Every import of zod in the renderer goes through a module that first turns off zod's eval
+    // probe, which the page's Content-Security-Policy forbids (renderer/src/zod-without-eval.ts).
+    resolve: { alias: [{ find: /^zod$/, replacement: resolve(import.meta.dirname, 'renderer/src/zod-without-eval.ts') }] },
     build: {
       // electron-vite leaves the renderer unminified by default; the workspace budget is 150 KB gzipped.
       minify: true,

@@ -1,15 +1,12 @@
 /**
  * The clinical core: the knowledge base and the engine, pure TypeScript shared by the app, the
- * `assess` command and the tests.
+ * `assess` command and the tests. The part without the input schemas (core.ts) is what the
+ * renderer's start-up imports.
  */
-import { causeById as causes, findingIndex } from './engine/model.ts';
-import type { CauseDef, FindingDef } from './types.ts';
-
+export * from './core.ts';
 export { assess, assessForStorage } from './engine/assess.ts';
 export { CaseError } from './engine/validate.ts';
-export { searchFindings } from './engine/search.ts';
 export { formatReport } from './report.ts';
-export { KB_VERSION, knowledgeBase, type KnowledgeBase } from './kb/index.ts';
 export type {
   Assessment,
   StoredAssessment,
@@ -52,6 +49,3 @@ export type {
   TreatmentKind,
   WellsCriterionDef,
 } from './types.ts';
-
-export const findingById = (id: string): FindingDef | undefined => findingIndex.get(id);
-export const causeById = (id: string): CauseDef | undefined => causes.get(id);

@@ -405,6 +405,28 @@ describe('a draft checked before it is stored', () => {
     }
   });
 
+  test('the workspace paints and assesses live without the schema library: its file is not needed to raise an emergency', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page } = app;
+      let refused = 0;
+      await page.route(/\/assets\/zod-without-eval-[^/]+\.js$/, (route) => {
+        refused++;
+        return route.abort();
+      });
+      const id = await startEncounter(page, { name: 'No Schema Library' });
+      await clickFinding(page, 'saddle-anesthesia', 'present');
+      await redFlagsRegion(page).getByText(/cauda equina/i).first().waitFor();
+      await waitSaved(page);
+      expect(refused).toBeGreaterThan(0);
+      const stored = await app.client.encounter.get({ id });
+      expect(stored.findings).toEqual(['saddle-anesthesia']);
+      expect(stored.assessment.redFlags.map((f) => f.id)).toContain('cauda-equina');
+    } finally {
+      await app.close();
+    }
+  });
+
   test('without the schema (its file missing), the main process refuses it in the same words and nothing typed is lost', async () => {
     const app = await openApp(browser, { profile: true });
     try {

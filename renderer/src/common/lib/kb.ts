@@ -1,5 +1,5 @@
 import type { DifferentialEntry, Urgency } from '../../../../shared/clinical/assessment.ts';
-import { causeById, findingById, knowledgeBase, searchFindings } from '../../../../shared/clinical/index.ts';
+import { causeById, findingById, knowledgeBase, searchFindings } from '../../../../shared/clinical/core.ts';
 import type { BodyRegion, CauseDef, FindingDef, FindingGroupDef } from '../../../../shared/clinical/types.ts';
 
 /** What the screen needs from the knowledge base, computed once at start-up. */

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed } from 'vue';
 import type { Assessment } from '../../../../shared/clinical/assessment.ts';
-import { assess, KB_VERSION } from '../../../../shared/clinical/index.ts';
+import { assessCase, KB_VERSION } from '../../../../shared/clinical/core.ts';
 import { share } from '../../common/lib/share.ts';
 import { useEncounterStore } from './encounter.ts';
 
@@ -18,7 +18,9 @@ export interface AssessmentView {
 /**
  * The checklist beside the form. A draft is assessed live by the same pure engine the main process
  * stores with each revision, on every change; a signed encounter shows the assessment stored with
- * it, as it read on the day.
+ * it, as it read on the day. The case is built here from the working copy, whose findings are the
+ * knowledge base's own ids, each in one state: it goes to the engine without the schema check that
+ * the main process applies to every draft it stores.
  */
 export const useAssessmentStore = defineStore('assessment', () => {
   const encounter = useEncounterStore();
@@ -35,7 +37,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
       // Parts equal to the last assessment keep their identity: only what changed re-renders.
       const assessment = share(
         previous,
-        assess({ findings: encounter.findings, absent: encounter.absent, sex: sex.value, wellsAlternative: wellsAlternative.value, ...(age === null ? {} : { age }) }),
+        assessCase({ findings: encounter.findings, absent: encounter.absent, sex: sex.value, wellsAlternative: wellsAlternative.value, ...(age === null ? {} : { age }) }),
       );
       previous = assessment;
       return { assessment, error: null, knowledgeBase: KB_VERSION, live: true };
