@@ -4,7 +4,8 @@ import { launchBrowser, openApp, type App } from './harness.ts';
 import { clickFinding, startEncounter, waitSaved } from './pages.ts';
 
 /**
- * The referral composer and the history's screens are loaded when first shown. Their files are
+ * The app's code as it loads. The window says the app is opening until the start-up script runs.
+ * The referral composer and the history's screens are loaded when first shown; their files are
  * part of the install, so a load fails only in a damaged or half-updated one (simulated here by
  * refusing the file): the place they would fill says so in words, and the record is unaffected.
  */
@@ -26,6 +27,29 @@ async function refuseChunk(app: App, name: string): Promise<() => number> {
   });
   return () => refused;
 }
+
+describe('the window while the app starts', () => {
+  test('says the app is opening until its script has loaded, then shows the app', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const { page } = app;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      const reloaded = page.reload();
+      await page.getByRole('status').filter({ hasText: 'Opening Leg Pain DDx…' }).waitFor();
+      release();
+      await reloaded;
+      await page.getByRole('heading', { level: 1, name: 'Encounters' }).waitFor();
+      expect(await page.getByText('Opening Leg Pain DDx…').count()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
 
 describe('a part of the app whose file cannot be loaded', () => {
   test('the referral panel says the letter cannot be written now; findings and notes still save', async () => {
