@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, PROFILE } from './harness.ts';
 import { causeById } from '../../shared/clinical/index.ts';
-import { clickFinding, clickRegion, completeFirstRun, differentialItems, escapeRegExp, findingRadio, findingState, labelOf, openRedFlags, redFlagsRegion, showAllCauses, startEncounter, typeFinding, waitSaved } from './pages.ts';
+import { clickFinding, clickRegion, completeFirstRun, differentialItems, escapeRegExp, findingRadio, findingState, labelOf, openRedFlags, redFlagsRegion, refuseChunk, showAllCauses, startEncounter, typeFinding, waitSaved } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -409,16 +409,12 @@ describe('a draft checked before it is stored', () => {
     const app = await openApp(browser, { profile: true });
     try {
       const { page } = app;
-      let refused = 0;
-      await page.route(/\/assets\/zod-without-eval-[^/]+\.js$/, (route) => {
-        refused++;
-        return route.abort();
-      });
+      const refused = await refuseChunk(page, 'zod-without-eval');
       const id = await startEncounter(page, { name: 'No Schema Library' });
       await clickFinding(page, 'saddle-anesthesia', 'present');
       await redFlagsRegion(page).getByText(/cauda equina/i).first().waitFor();
       await waitSaved(page);
-      expect(refused).toBeGreaterThan(0);
+      expect(refused()).toBeGreaterThan(0);
       const stored = await app.client.encounter.get({ id });
       expect(stored.findings).toEqual(['saddle-anesthesia']);
       expect(stored.assessment.redFlags.map((f) => f.id)).toContain('cauda-equina');
@@ -431,14 +427,10 @@ describe('a draft checked before it is stored', () => {
     const app = await openApp(browser, { profile: true });
     try {
       const { page } = app;
-      let blocked = 0;
-      await page.route(/\/assets\/encounter-[^/]+\.js$/, (route) => {
-        blocked++;
-        return route.abort();
-      });
+      const refused = await refuseChunk(page, 'encounter');
       const id = await startEncounter(page, { name: 'Schema Patient' });
       const { sent, message } = await clearName(app, id);
-      expect(blocked).toBeGreaterThan(0);
+      expect(refused()).toBeGreaterThan(0);
       expect(sent).toBeGreaterThan(0);
       expect(message).toBe("Enter the patient's name");
       await page.getByLabel('Patient name').fill('Schema Patient Renamed');

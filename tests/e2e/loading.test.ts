@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openApp, type App } from './harness.ts';
-import { clickFinding, startEncounter, waitSaved } from './pages.ts';
+import { launchBrowser, openApp } from './harness.ts';
+import { clickFinding, refuseChunk, startEncounter, waitSaved } from './pages.ts';
 
 /**
  * The app's code as it loads. The window says the app is opening until the start-up script runs.
@@ -17,16 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Refuses every request for the renderer's chunk of that name; resolves to the number refused so far. */
-async function refuseChunk(app: App, name: string): Promise<() => number> {
-  let refused = 0;
-  await app.page.route(new RegExp(`/assets/${name}-[^/]+\\.js$`), (route) => {
-    refused++;
-    return route.abort();
-  });
-  return () => refused;
-}
 
 describe('the window while the app starts', () => {
   test('says the app is opening until its script has loaded, then shows the app', async () => {
@@ -56,7 +46,7 @@ describe('a part of the app whose file cannot be loaded', () => {
     const app = await openApp(browser, { profile: true });
     try {
       const { page, client } = app;
-      const refused = await refuseChunk(app, 'ReferralComposer');
+      const refused = await refuseChunk(page, 'ReferralComposer');
       const id = await startEncounter(page, { name: 'Load Failure' });
       const panel = page.getByRole('region', { name: /Working diagnosis and referral/ });
       await expect.poll(() => panel.getByRole('alert').textContent()).toContain('The referral letter cannot be written or printed here now.');
@@ -78,7 +68,7 @@ describe('a part of the app whose file cannot be loaded', () => {
     const app = await openApp(browser, { profile: true });
     try {
       const { page, client } = app;
-      const refused = await refuseChunk(app, 'ReviewArea');
+      const refused = await refuseChunk(page, 'ReviewArea');
       await startEncounter(page, { name: 'Stored Before' });
       await waitSaved(page);
       await page.keyboard.press('Alt+Y');

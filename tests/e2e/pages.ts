@@ -148,3 +148,16 @@ export function focusVisible(page: Page): Promise<boolean> {
     return el instanceof HTMLInputElement && el.type === 'radio' && next !== null && shown(next);
   });
 }
+
+/**
+ * Refuses every request for the renderer's chunk of that name (a file missing from a damaged
+ * install); returns a function that tells how many requests were refused so far.
+ */
+export async function refuseChunk(page: Page, name: string): Promise<() => number> {
+  let refused = 0;
+  await page.route(new RegExp(`/assets/${name}-[^/]+\\.js$`), (route) => {
+    refused++;
+    return route.abort();
+  });
+  return () => refused;
+}
