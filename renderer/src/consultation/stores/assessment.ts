@@ -7,7 +7,7 @@ import { useEncounterStore } from './encounter.ts';
 
 export interface AssessmentView {
   readonly assessment: Assessment | null;
-  /** Why there is no assessment (the engine refused the input), in plain words. */
+  /** Why there is no assessment (the engine failed on this encounter), in plain words. */
   readonly error: string | null;
   /** The knowledge base the assessment came from. */
   readonly knowledgeBase: string;

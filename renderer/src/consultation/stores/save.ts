@@ -132,9 +132,8 @@ export const useEncounterSaveStore = defineStore('encounterSave', () => {
     const draft = toDraft(encounter.copy);
     const input = encounter.id === null ? draft : { ...draft, id: encounter.id, baseRevision: encounter.baseRevision ?? undefined };
     // Checked here when the schema has arrived (draft-schema.ts), else by the main process.
-    const schema = draftSchema();
-    if (schema === null) void loadDraftSchema();
-    const parsed = schema?.safeParse(input);
+    void loadDraftSchema();
+    const parsed = draftSchema()?.safeParse(input);
     if (parsed !== undefined && !parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) errors[issue.path.join('.')] ??= issue.message;
