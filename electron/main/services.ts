@@ -11,6 +11,7 @@ import { encounterServices } from './services/encounter.ts';
 import { systemServices } from './services/system.ts';
 import { reviewServices } from './review/services.ts';
 import type { ServiceContext } from './services/context.ts';
+import type { BackupAuditChecker } from './store/backup-audit.ts';
 import { createStore, type Store } from './store/store.ts';
 
 export interface OpenServicesOptions {
@@ -58,11 +59,22 @@ export function openServices(opts: OpenServicesOptions): OpenedServices {
   });
   const jobs = createJobs();
   // The transfer worker starts at the first import, export or audit check, not here.
-  const transfers = opts.transfers ?? startTransferWorker(opts.transferWorker === undefined ? {} : { workerUrl: opts.transferWorker });
+  const workerOptions = opts.transferWorker === undefined ? {} : { workerUrl: opts.transferWorker };
+  const transfers = opts.transfers ?? startTransferWorker(workerOptions);
+  // A backup's audit log is checked before a restore on a worker of its own: seconds at 100,000
+  // encounters, which must neither hold the main thread nor wait behind an export on the shared one.
+  const checkBackupAudit: BackupAuditChecker = async (path, key) => {
+    const worker = opts.transfers ?? startTransferWorker(workerOptions);
+    try {
+      return await worker.checkBackupAudit(path, { kind: 'backup-audit', key: { key: new Uint8Array(key.key), id: key.id } });
+    } finally {
+      if (worker !== opts.transfers) await worker.close();
+    }
+  };
   const base = {
     ...encounterServices(ctx),
     ...systemServices(ctx, { jobs, worker: transfers }),
-    ...dataServices(ctx, jobs),
+    ...dataServices(ctx, { jobs, checkBackupAudit }),
     ...transferServices(ctx, { jobs, worker: transfers }),
     ...reviewServices(ctx),
     ...referral.services,

@@ -98,13 +98,29 @@ export function computeSeal(db: Db, key: Buffer): string {
   return computeSealFromHashes(key, hashes);
 }
 
+/** A seal of a chain with a key, and the last entry of the chain it covers. */
+export interface ChainSeal {
+  readonly seq: number;
+  readonly hash: string;
+  readonly seal: string;
+}
+
+/** The seal of the chain as it stands with `key`, and the head it ends at. */
+export function sealOfChain(db: Db, key: Buffer): ChainSeal {
+  return { ...auditHead(db), seal: computeSeal(db, key) };
+}
+
 /**
  * Seals the chain as it stands with `key`: the first time (entries written before seals
  * existed), and after a restore (a backup sealed by another installation). The caller records
- * beforehand, in the chain, what the check of the chain found.
+ * beforehand, in the chain, what the check of the chain found. A restore passes the seal its
+ * worker thread computed on the same file (`computed`), used when it ends at the chain's head as
+ * it stands; otherwise (entries added since, by a migration) the seal is computed here.
  */
-export function resealAudit(db: Db, key: AuditKey): void {
-  writeSeal(db, computeSeal(db, key.key), key);
+export function resealAudit(db: Db, key: AuditKey, computed?: ChainSeal): void {
+  const head = auditHead(db);
+  const covers = computed !== undefined && computed.seq === head.seq && computed.hash === head.hash;
+  writeSeal(db, covers ? computed.seal : computeSeal(db, key.key), key);
 }
 
 export interface Checkpoint {

@@ -109,20 +109,20 @@ export function swapIn(staged: string, live: LiveDatabase, at: Date): { previous
 
 /**
  * The whole restore, with progress: copying, validating, swapping. `beforeSwap` reads the checked
- * copy before it is put in place (the store checks its audit log there); if it throws, the copy is
- * removed and nothing changes.
+ * copy before it is put in place (the store checks its audit log there, off the main thread, while
+ * the live database stays open for reading); if it fails, the copy is removed and nothing changes.
  */
 export async function restoreBackup(
   source: string,
   live: LiveDatabase,
   now: () => Date,
   report: OnProgress = () => {},
-  beforeSwap: (staged: string) => void = () => {},
+  beforeSwap: (staged: string) => void | Promise<void> = () => {},
   passphrase?: string,
 ): Promise<{ previousKeptAt: string; sha256: string }> {
   const { staged, sha256 } = await stageRestore(source, live.path, report, passphrase);
   try {
-    beforeSwap(staged);
+    await beforeSwap(staged);
   } catch (error) {
     removeDatabaseFile(staged);
     throw error;

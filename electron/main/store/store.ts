@@ -1,14 +1,10 @@
-import { verifyAudit } from './audit-verify.ts';
-import { openConnection, refuseWrites, type Db } from './database.ts';
+import { checkBackupAuditInThread, type BackupAuditChecker, type BackupAuditResult, type RestoreAuditCheck } from './backup-audit.ts';
+import { refuseWrites, type Db } from './database.ts';
 import { writeBackup, type OnProgress } from './backup.ts';
 import { writeCleanCloseRecord } from './check-state.ts';
 import { startMaintenance, type Maintenance, type MaintenanceRun } from './maintenance.ts';
-import { schemaVersionOf } from './migrations/index.ts';
 import { openDatabaseIn, openLive } from './open.ts';
-import type { AuditKey } from './audit-seal.ts';
-
-/** The schema version from which entries fingerprint content and the chain is sealed (migration 6). */
-const FINGERPRINTS_SINCE = 6;
+import type { AuditKey, ChainSeal } from './audit-seal.ts';
 import { restoreBackup } from './restore.ts';
 import { trackTemporary } from './temp-files.ts';
 
@@ -35,9 +31,15 @@ export interface Store {
   /**
    * Replaces the live database with a checked copy of a backup; the old one is kept aside
    * (restore.ts). `auditCheck` is what the check of the backup's audit log found, with this
-   * installation's key, before it was put in place.
+   * installation's key, before it was put in place; `checkAudit` runs that check (the app's runs
+   * it on a worker thread, see services.ts).
    */
-  restore(source: string, onProgress?: OnProgress, passphrase?: string): Promise<{ previousKeptAt: string; sha256: string; auditCheck: RestoreAuditCheck }>;
+  restore(
+    source: string,
+    onProgress?: OnProgress,
+    passphrase?: string,
+    checkAudit?: BackupAuditChecker,
+  ): Promise<{ previousKeptAt: string; sha256: string; auditCheck: RestoreAuditCheck; chainSeal: ChainSeal }>;
   /** Runs the deferred maintenance (checkpoint) now; it otherwise runs after saves, see maintenance.ts. */
   maintain(): MaintenanceRun | null;
   close(): void;
@@ -46,32 +48,6 @@ export interface Store {
 /** The answer to a write while a restore runs (error code `busy`): retry after it. */
 export const RESTORE_RUNNING =
   'A backup is being restored: nothing can be saved until it has finished, in a moment. Nothing was changed; try again then (the app keeps what you typed and tries again by itself).';
-
-/** What the check of a backup's audit log found before it was restored. */
-export interface RestoreAuditCheck {
-  readonly intact: boolean;
-  readonly summary: string;
-  readonly problems: readonly string[];
-}
-
-/**
- * A backup made before the audit log vouched for content (schema version below 6) has neither
- * fingerprints nor a seal: only its hash chain is checked, and migration 6 fingerprints its
- * content as found once it is in place.
- */
-function checkBackupAudit(copy: Db, key: AuditKey): RestoreAuditCheck {
-  const full = verifyAudit(copy, { key, checkpoints: [] });
-  if (schemaVersionOf(copy) >= FINGERPRINTS_SINCE) return full.intact ? { intact: true, summary: full.summary, problems: [] } : full;
-  if (full.intact || full.firstBadEntry === null) {
-    return {
-      intact: true,
-      summary: 'The backup was made by an older version, before the audit log vouched for content: its hash chain checks out, and its content was fingerprinted as found.',
-      problems: [],
-    };
-  }
-  const problems = full.problems.slice(0, 1);
-  return { intact: false, summary: `The backup's audit log does not check out: ${problems[0]}`, problems };
-}
 
 export function createStore(dataDir: string, now: () => Date = () => new Date()): Store {
   const opened = openDatabaseIn(dataDir, now);
@@ -115,7 +91,7 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
     },
     backup: (target, onProgress, options = {}) =>
       writeBackup(live(), target, path, { onProgress, ...options, track: (tmp) => trackTemporary(dataDir, tmp) }),
-    async restore(source, onProgress, passphrase) {
+    async restore(source, onProgress, passphrase, checkAudit = checkBackupAuditInThread) {
       const before = live();
       // From the first byte copied to the swap, the live database only has readers: a change
       // written to it now would be acknowledged, then set aside with it by the swap.
@@ -130,17 +106,12 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
         reopen: openAgain,
       };
       let result: Awaited<ReturnType<typeof restoreBackup>>;
-      let auditCheck: RestoreAuditCheck | null = null;
-      const checkAudit = (staged: string): void => {
-        const copy = openConnection(staged, { readOnly: true });
-        try {
-          auditCheck = checkBackupAudit(copy, opened.auditKey);
-        } finally {
-          copy.close();
-        }
+      let audit: BackupAuditResult | null = null;
+      const beforeSwap = async (staged: string): Promise<void> => {
+        audit = await checkAudit(staged, opened.auditKey);
       };
       try {
-        result = await restoreBackup(source, swap, now, onProgress, checkAudit, passphrase);
+        result = await restoreBackup(source, swap, now, onProgress, beforeSwap, passphrase);
       } finally {
         // A failed restore reopens the same file as a new connection, which takes writes; this
         // lifts the gate when the old connection stayed open (a refused file).
@@ -148,7 +119,8 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
       }
       // The copy passed integrity_check before it was put in place.
       fullCheckAt = now().toISOString();
-      return { ...result, auditCheck: auditCheck! };
+      const { check, seal } = audit!;
+      return { ...result, auditCheck: check, chainSeal: seal };
     },
     maintain: () => {
       live();

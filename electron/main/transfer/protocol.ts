@@ -1,6 +1,7 @@
 import type { AuditVerifyResult } from '../../../shared/api/audit.ts';
 import type { ApiErrorBody } from '../../../shared/api/errors.ts';
 import type { ImportResult, TransferPhase } from '../../../shared/api/transfer.ts';
+import type { BackupAuditResult } from '../store/backup-audit.ts';
 import type { PreparedImport } from '../store/transfer.ts';
 import type { ExportFormat } from './export-document.ts';
 
@@ -36,7 +37,14 @@ export interface VerifyTask {
   readonly dataDir: string;
 }
 
-export type TransferTask = ImportTask | ExportTask | VerifyTask;
+/** The audit log of a backup's checked copy, before a restore puts it in place (store/backup-audit.ts). */
+export interface BackupAuditTask {
+  readonly kind: 'backup-audit';
+  /** This installation's audit key, which the seal is checked with. */
+  readonly key: { readonly key: Uint8Array; readonly id: string };
+}
+
+export type TransferTask = ImportTask | ExportTask | VerifyTask | BackupAuditTask;
 
 /**
  * A large text goes to the worker in pieces, one per turn of the main thread's event loop, before
@@ -67,5 +75,5 @@ export type ExportDone =
 export type TransferMessage =
   | { readonly id: number; readonly type: 'progress'; readonly phase: TransferPhase; readonly done: number | null; readonly total: number | null }
   | { readonly id: number; readonly type: 'batch'; readonly batch: readonly PreparedImport[] }
-  | { readonly id: number; readonly type: 'done'; readonly value: ImportChecked | ExportDone | AuditVerifyResult }
+  | { readonly id: number; readonly type: 'done'; readonly value: ImportChecked | ExportDone | AuditVerifyResult | BackupAuditResult }
   | { readonly id: number; readonly type: 'failed'; readonly error: ApiErrorBody | null; readonly message: string };

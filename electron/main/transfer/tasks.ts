@@ -6,6 +6,7 @@ import { checkFhirImport } from '../review/fhir-import.ts';
 import { assessEncounter } from '../services/assessment.ts';
 import { readCheckpoints } from '../store/audit-seal.ts';
 import { verifyAudit } from '../store/audit-verify.ts';
+import { checkBackupAudit } from '../store/backup-audit.ts';
 import { openConnection, type Db } from '../store/database.ts';
 import { createOpenStream, SealError } from '../store/sealed-file.ts';
 import { checkImport, headsToExport, type PreparedImport } from '../store/transfer.ts';
@@ -14,7 +15,7 @@ import { writeExportFile } from './export-file.ts';
 import type { ExportDone, ExportTask, ImportChecked, ImportTask, TextPiece, TransferMessage, TransferRequest, VerifyTask } from './protocol.ts';
 
 /**
- * Imports, exports and the audit log's check as the transfer worker runs them (worker.ts; see
+ * Imports, exports and the audit log's checks (the live one's, a backup's before a restore) as the transfer worker runs them (worker.ts; see
  * transfer-worker.ts): everything that takes time in them (parsing, checking every entry as a save
  * is checked, recomputing assessments, reading and serialising every encounter, sealing, writing)
  * runs here, on its own read-only connection to the live database (WAL: it reads a consistent
@@ -67,17 +68,27 @@ async function handle({ id, databasePath, task }: TransferRequest, post: Post): 
     post({ id, type: 'progress', phase, done, total });
   };
   let db: Db | null = null;
+  let outcome: TransferMessage;
   try {
     db = openConnection(databasePath, { readOnly: true });
     const value =
-      task.kind === 'import' ? await importTask(id, db, task, progress, post) : task.kind === 'export' ? await exportTask(db, task, progress) : verifyTask(db, task);
-    post({ id, type: 'done', value });
+      task.kind === 'import'
+        ? await importTask(id, db, task, progress, post)
+        : task.kind === 'export'
+          ? await exportTask(db, task, progress)
+          : task.kind === 'verify'
+            ? verifyTask(db, task)
+            : checkBackupAudit(db, { key: Buffer.from(task.key.key), id: task.key.id });
+    outcome = { id, type: 'done', value };
   } catch (error) {
-    post({ id, type: 'failed', error: error instanceof ApiError ? error.toBody() : null, message: error instanceof Error ? error.message : String(error) });
+    outcome = { id, type: 'failed', error: error instanceof ApiError ? error.toBody() : null, message: error instanceof Error ? error.message : String(error) };
   } finally {
     if (db?.isTransaction) db.exec('COMMIT');
     db?.close();
   }
+  // Closed before the answer: a restore renames the file it checked as soon as it has the answer
+  // (Windows refuses to rename a file another handle holds open).
+  post(outcome);
 }
 
 type Progress = (phase: 'opening' | 'checking' | 'exporting' | 'finishing', done: number | null, total: number | null, force?: boolean) => void;

@@ -3,7 +3,19 @@ import type { AuditVerifyResult } from '../../../shared/api/audit.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { TransferPhase } from '../../../shared/api/transfer.ts';
 import type { PreparedImport } from '../store/transfer.ts';
-import type { ExportDone, ExportTask, ImportChecked, ImportTask, TextPiece, TransferMessage, TransferRequest, TransferTask, VerifyTask } from './protocol.ts';
+import type { BackupAuditResult } from '../store/backup-audit.ts';
+import type {
+  BackupAuditTask,
+  ExportDone,
+  ExportTask,
+  ImportChecked,
+  ImportTask,
+  TextPiece,
+  TransferMessage,
+  TransferRequest,
+  TransferTask,
+  VerifyTask,
+} from './protocol.ts';
 
 /**
  * Imports, exports and the audit log's check as the services run them: one worker thread
@@ -24,13 +36,15 @@ export interface TransferWorker {
   exportEncounters(databasePath: string, task: ExportTask, hooks?: TransferHooks): Promise<ExportDone>;
   /** audit.verify, on the worker's own snapshot; it waits behind an import or export under way. */
   verifyAudit(databasePath: string, task: VerifyTask): Promise<AuditVerifyResult>;
+  /** The audit log of a backup's checked copy at `databasePath`, before a restore puts it in place. */
+  checkBackupAudit(databasePath: string, task: BackupAuditTask): Promise<BackupAuditResult>;
   close(): Promise<void>;
 }
 
 /** Characters per piece of a large text handed to the worker (about 1 MB: a few milliseconds to copy). */
 const PIECE = 1 << 20;
 
-type Settled = ImportChecked | ExportDone | AuditVerifyResult;
+type Settled = ImportChecked | ExportDone | AuditVerifyResult | BackupAuditResult;
 
 interface Pending {
   readonly hooks: TransferHooks;
@@ -145,6 +159,7 @@ export function transferClient(open: () => TransferEndpoint): TransferWorker {
     importFile: (databasePath, task, hooks = {}) => run<ImportChecked>(databasePath, task, hooks),
     exportEncounters: (databasePath, task, hooks = {}) => run<ExportDone>(databasePath, task, hooks),
     verifyAudit: (databasePath, task) => run<AuditVerifyResult>(databasePath, task, {}),
+    checkBackupAudit: (databasePath, task) => run<BackupAuditResult>(databasePath, task, {}),
     async close() {
       closed = true;
       const w = worker;

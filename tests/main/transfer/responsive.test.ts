@@ -151,6 +151,20 @@ describe('app.status during the audit log check', () => {
     expectAnsweredThroughout(lateness, busy);
   }, 120_000);
 
+  it("answers within 100 ms throughout a restore of 4,000 encounters, whose audit log it checks before the swap", async () => {
+    storeCorpus(s, 4_000);
+    const out = tempDir('legpain-restore-responsive-');
+    try {
+      const backup = join(out.path, 'before.sqlite');
+      await s.client.backup.create({ path: backup });
+      const { lateness, busy, result } = await statusLatenessDuring(s, () => dispatch(s.services, 'backup.restore', { path: backup }));
+      expect(result).toMatchObject({ ok: true, value: { encounters: 4_000, auditIntact: true } });
+      expectAnsweredThroughout(lateness, busy);
+    } finally {
+      out.remove();
+    }
+  }, 120_000);
+
   it('is refused as busy while a restore swaps the database, and checks the restored log after it', async () => {
     storeCorpus(s, 2_000);
     const out = tempDir('legpain-verify-restore-');
