@@ -15,6 +15,27 @@ import { openTestServices, sampleDraft, tempDir, type TestServices } from '../he
  * someone holding the database file would: with another SQLite tool, triggers dropped first.
  */
 
+/**
+ * Closes `session`, changes its database file with another connection (as someone holding the file
+ * would), opens the data folder again and runs `then` on the new session, which is closed after.
+ */
+async function editFileThenReopen<T>(session: TestServices, edit: (db: Db) => void, then: (reopened: TestServices) => Promise<T>): Promise<T> {
+  const path = session.store.path;
+  session.close();
+  const db = openConnection(path);
+  try {
+    edit(db);
+  } finally {
+    db.close();
+  }
+  const reopened = openTestServices({ dataDir: session.dataDir });
+  try {
+    return await then(reopened);
+  } finally {
+    reopened.close();
+  }
+}
+
 describe('audit log over clinical content', () => {
   let t: TestServices;
   let out: ReturnType<typeof tempDir>;
@@ -34,21 +55,17 @@ describe('audit log over clinical content', () => {
   });
 
   /** Closes the app, runs `change` on the file with triggers dropped, and verifies in a new session. */
-  async function tamperThenVerify(change: (db: Db) => void) {
-    const path = t.store.path;
-    t.close();
-    const db = openConnection(path);
-    db.exec(`DROP TRIGGER revisions_append_only_update; DROP TRIGGER addenda_append_only_update; DROP TRIGGER audit_append_only_update;
-             DROP TRIGGER audit_append_only_delete; DROP TRIGGER encounters_signed_locked; DROP TRIGGER assessments_append_only_update;
-             DROP TRIGGER revisions_append_only_delete; DROP TRIGGER addenda_append_only_delete;`);
-    change(db);
-    db.close();
-    const reopened = openTestServices({ dataDir: t.dataDir });
-    try {
-      return await reopened.client.audit.verify({});
-    } finally {
-      reopened.close();
-    }
+  function tamperThenVerify(change: (db: Db) => void) {
+    return editFileThenReopen(
+      t,
+      (db) => {
+        db.exec(`DROP TRIGGER revisions_append_only_update; DROP TRIGGER addenda_append_only_update; DROP TRIGGER audit_append_only_update;
+                 DROP TRIGGER audit_append_only_delete; DROP TRIGGER encounters_signed_locked; DROP TRIGGER assessments_append_only_update;
+                 DROP TRIGGER revisions_append_only_delete; DROP TRIGGER addenda_append_only_delete;`);
+        change(db);
+      },
+      (reopened) => reopened.client.audit.verify({}),
+    );
   }
 
   it('is intact after ordinary use, and says so in words', async () => {
@@ -187,20 +204,15 @@ describe('audit log over clinical content', () => {
       await other.client.data.importJson({ json });
       const entry = (await other.client.audit.list({ encounterId: id }))[0]!;
       expect(entry.action).toBe('import');
-      const path = other.store.path;
-      other.close();
-      const db = openConnection(path);
-      db.exec('DROP TRIGGER revisions_append_only_delete; DELETE FROM revisions WHERE revision = 1');
-      db.close();
-      const reopened = openTestServices({ dataDir: other.dataDir });
-      try {
-        expect(await reopened.client.audit.verify({})).toMatchObject({
-          intact: false,
-          problems: [`Revision 1 of encounter ${id}, recorded in audit entry ${entry.seq}, is missing from the database.`],
-        });
-      } finally {
-        reopened.close();
-      }
+      const result = await editFileThenReopen(
+        other,
+        (db) => db.exec('DROP TRIGGER revisions_append_only_delete; DELETE FROM revisions WHERE revision = 1'),
+        (reopened) => reopened.client.audit.verify({}),
+      );
+      expect(result).toMatchObject({
+        intact: false,
+        problems: [`Revision 1 of encounter ${id}, recorded in audit entry ${entry.seq}, is missing from the database.`],
+      });
     } finally {
       other.dispose();
     }
@@ -355,20 +367,16 @@ describe('audit log over clinical content', () => {
   it("names this installation's key beside the seal again after its name was removed from the file", async () => {
     const keyName = (db: Db) => (db.prepare("SELECT value FROM meta WHERE key = 'audit_seal_key'").get() as { value: string } | undefined)?.value;
     const before = keyName(t.store.db);
-    const path = t.store.path;
-    t.close();
-    const db = openConnection(path);
-    db.exec("DELETE FROM meta WHERE key = 'audit_seal_key'");
-    db.close();
-    const reopened = openTestServices({ dataDir: t.dataDir });
-    try {
-      await reopened.client.encounter.save(sampleDraft());
-      // So a later rewrite is reported as such, not blamed on another installation's key.
-      expect(keyName(reopened.store.db)).toBe(before);
-      expect(await reopened.client.audit.verify({})).toMatchObject({ intact: true });
-    } finally {
-      reopened.close();
-    }
+    await editFileThenReopen(
+      t,
+      (db) => db.exec("DELETE FROM meta WHERE key = 'audit_seal_key'"),
+      async (reopened) => {
+        await reopened.client.encounter.save(sampleDraft());
+        // So a later rewrite is reported as such, not blamed on another installation's key.
+        expect(keyName(reopened.store.db)).toBe(before);
+        expect(await reopened.client.audit.verify({})).toMatchObject({ intact: true });
+      },
+    );
   });
 
   it("says when this installation's key file was replaced, also after later saves", async () => {
