@@ -30,9 +30,9 @@ export type BackupAuditChecker = (path: string, key: AuditKey) => Promise<Backup
 const FINGERPRINTS_SINCE = 6;
 
 /**
- * The check itself. A backup made before the audit log vouched for content (schema version below 6) has neither
- * fingerprints nor a seal: only its hash chain is checked, and migration 6 fingerprints its
- * content as found once it is in place.
+ * The check itself. A backup made before the audit log vouched for content (schema version
+ * below 6) has neither fingerprints nor a seal: only its hash chain is checked, and migration 6
+ * fingerprints its content as found once it is in place.
  */
 export function checkBackupAudit(copy: Db, key: AuditKey): BackupAuditResult {
   // Sealing reads every entry's hash again (about a second at 100,000 encounters): here, off the

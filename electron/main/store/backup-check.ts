@@ -9,8 +9,8 @@ import { migrate, SCHEMA_VERSION, schemaVersionOf } from './migrations/index.ts'
  * integrity_check reads every page (about 2 s for 100,000 encounters) and cannot be interrupted,
  * so it runs in a worker thread with its own connection: the main thread keeps answering the
  * window (progress polls, saves) meanwhile. The connection is closed before the answer, since a
- * restore renames the checked file next (Windows refuses while a handle holds it open). The worker's code is inline (eval) so the Electron
- * build needs no extra entry file for it.
+ * restore renames the checked file next (Windows refuses while a handle holds it open). The
+ * worker's code is inline (eval) so the Electron build needs no extra entry file for it.
  */
 const INTEGRITY_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');

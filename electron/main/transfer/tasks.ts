@@ -15,8 +15,8 @@ import { writeExportFile } from './export-file.ts';
 import type { ExportDone, ExportTask, ImportChecked, ImportTask, TextPiece, TransferMessage, TransferRequest, VerifyTask } from './protocol.ts';
 
 /**
- * Imports, exports and the audit log's checks (the live one's, a backup's before a restore) as the transfer worker runs them (worker.ts; see
- * transfer-worker.ts): everything that takes time in them (parsing, checking every entry as a save
+ * Imports, exports and the audit log's checks (the live log's, and a backup's before a restore) as
+ * the transfer worker runs them (worker.ts; see transfer-worker.ts): everything that takes time in them (parsing, checking every entry as a save
  * is checked, recomputing assessments, reading and serialising every encounter, sealing, writing)
  * runs here, on its own read-only connection to the live database (WAL: it reads a consistent
  * snapshot while the app goes on saving). An import writes nothing here: its checked encounters go
@@ -83,8 +83,12 @@ async function handle({ id, databasePath, task }: TransferRequest, post: Post): 
   } catch (error) {
     outcome = { id, type: 'failed', error: error instanceof ApiError ? error.toBody() : null, message: error instanceof Error ? error.message : String(error) };
   } finally {
-    if (db?.isTransaction) db.exec('COMMIT');
-    db?.close();
+    try {
+      if (db?.isTransaction) db.exec('COMMIT');
+      db?.close();
+    } catch {
+      // The task's answer goes anyway: without it, its caller would wait for ever.
+    }
   }
   // Closed before the answer: a restore renames the file it checked as soon as it has the answer
   // (Windows refuses to rename a file another handle holds open).

@@ -22,7 +22,8 @@ import type {
  * (worker.ts), started at the first of them and kept (idle, it keeps no process alive), so the
  * main thread, which answers the window and the bridge, only hands work over and writes an
  * import's checked encounters in short batches. A worker that dies is replaced at the next task;
- * its task fails.
+ * its task fails. A restore checks the backup's audit log on a client of its own, started for that
+ * check and closed after it (services.ts).
  */
 
 export interface TransferHooks {
