@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ApiError } from '../../shared/api/errors.ts';
 import type { Services } from '../../shared/api/methods.ts';
 import { resourcePath } from './resources.ts';
 import { createReferralFileServices, type ReferralSaveDialog, type ReferralShell } from './app/referral-files.ts';
@@ -67,6 +68,10 @@ export function openServices(opts: OpenServicesOptions): OpenedServices {
     const worker = opts.transfers ?? startTransferWorker(workerOptions);
     try {
       return await worker.checkBackupAudit(path, { kind: 'backup-audit', key: { key: new Uint8Array(key.key), id: key.id } });
+    } catch {
+      // The worker's own words speak of a transfer; this is a restore, which changed nothing. Not
+      // 'internal', whose words the window replaces with a general apology: these say what to do.
+      throw new ApiError('io', "The backup's audit log could not be checked, so it was not restored. Your current encounters were not changed; try again.");
     } finally {
       if (worker !== opts.transfers) await worker.close();
     }

@@ -5,6 +5,7 @@ import { ApiError } from '../../../shared/api/errors.ts';
 import { inTransaction } from '../../../electron/main/store/database.ts';
 import { insertEncounter } from '../../../electron/main/store/encounters.ts';
 import { syntheticEncounters } from '../fixtures/synthetic-encounters.ts';
+import { startTransferInThread } from '../../../electron/main/transfer/in-thread.ts';
 import { failure, openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
 
 /**
@@ -76,6 +77,30 @@ describe('saves racing a restore', () => {
     expect((await failure(t.client.encounter.get({ id: draft.id }))).code).toBe('not-found');
     const after = await t.client.encounter.save(sampleDraft({ notes: 'after the restore' }));
     expect((await t.client.encounter.get({ id: after.id })).notes).toBe('after the restore');
+  });
+
+  it('a restore whose audit-log check fails says so in words, restores nothing and leaves nothing behind', async () => {
+    const before = await t.client.encounter.save(sampleDraft());
+    const backup = join(out.path, 'backup.sqlite');
+    await t.client.backup.create({ path: backup });
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(t.dataDir).sort();
+    // The same data folder opened again with a transfer worker whose check fails as a dead worker's does.
+    t.close();
+    const failing = openTestServices({
+      dataDir: t.dataDir,
+      transfers: { ...startTransferInThread(), checkBackupAudit: () => Promise.reject(new ApiError('internal', 'The transfer stopped unexpectedly; please try again.')) },
+    });
+    try {
+      const refused = await failure(failing.client.backup.restore({ path: backup }));
+      expect(refused).toMatchObject({ code: 'io', message: expect.stringMatching(/audit log could not be checked, so it was not restored\. Your current encounters were not changed/) });
+      expect((await failing.client.encounter.get({ id: before.id })).revision).toBe(1);
+      const saved = await failing.client.encounter.save(sampleDraft());
+      expect((await failing.client.encounter.get({ id: saved.id })).revision).toBe(1);
+      expect(readdirSync(t.dataDir).filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm')).sort()).toEqual(files.filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm')));
+    } finally {
+      failing.close();
+    }
   });
 
   it('a refused restore lets saves through again', async () => {
