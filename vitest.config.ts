@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/suite/worker-bundles.ts'],
           testTimeout: 30_000,
           // Files and tests in a random order (vitest prints the seed; `npm test -- --seed N` repeats
           // an order), so a test that leans on another's leftovers fails where it is written.
@@ -19,6 +20,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts', 'tests/clone/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/suite/worker-bundles.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { ReferralInput } from './document.ts';
 import type { KnowledgeBaseLike } from './kb.ts';
+import { workerEntry } from '../worker-entry.ts';
 
 /**
  * The referral renderer as the app uses it: one worker thread, started once and kept warm
@@ -46,9 +47,9 @@ export interface RenderWorkerOptions {
   /** The parts of the knowledge base the letter prints (labels, finding groups). */
   readonly kb: KnowledgeBaseLike;
   /**
-   * The worker's entry file. Under Node (tests, the loopback bridge) the default, worker.ts next
-   * to this file, runs as it is; the Electron build passes the bundled file
-   * (`import workerPath from './referral/worker.ts?modulePath'`).
+   * The worker's entry file. Under Node (tests, the loopback bridge) the default is worker.ts next
+   * to this file, or its bundle where the test suite names one (worker-entry.ts); the Electron
+   * build passes the bundled file (`import workerPath from './referral/worker.ts?modulePath'`).
    */
   readonly workerUrl?: URL | string;
   /** A letter that takes longer than this is abandoned and the worker replaced. */
@@ -73,7 +74,7 @@ const kbForWorker = (kb: KnowledgeBaseLike): KnowledgeBaseLike => ({
 });
 
 export function startRenderWorker(options: RenderWorkerOptions): ReferralRenderer {
-  const workerUrl = options.workerUrl ?? new URL('./worker.ts', import.meta.url);
+  const workerUrl = options.workerUrl ?? workerEntry('referral', new URL('./worker.ts', import.meta.url));
   const timeoutMs = options.timeoutMs ?? 30_000;
   const workerData: RenderWorkerData = { fontDir: options.fontDir, kb: kbForWorker(options.kb) };
   const pending = new Map<number, Pending>();

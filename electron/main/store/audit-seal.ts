@@ -118,8 +118,8 @@ export function sealOfChain(db: Db, key: Buffer): ChainSeal {
  * it stands; otherwise (entries added since, by a migration) the seal is computed here.
  */
 export function resealAudit(db: Db, key: AuditKey, computed?: ChainSeal): void {
-  const head = auditHead(db);
-  const covers = computed !== undefined && computed.seq === head.seq && computed.hash === head.hash;
+  const head = computed === undefined ? null : auditHead(db);
+  const covers = computed !== undefined && head !== null && computed.seq === head.seq && computed.hash === head.hash;
   writeSeal(db, covers ? computed.seal : computeSeal(db, key.key), key);
 }
 

@@ -12,7 +12,7 @@ import { createOpenStream, SealError } from '../store/sealed-file.ts';
 import { checkImport, headsToExport, type PreparedImport } from '../store/transfer.ts';
 import { exportDocument } from './export-document.ts';
 import { writeExportFile } from './export-file.ts';
-import type { ExportDone, ExportTask, ImportChecked, ImportTask, TextPiece, TransferMessage, TransferRequest, VerifyTask } from './protocol.ts';
+import type { ExportDone, ExportTask, ImportChecked, ImportTask, TextPiece, TransferMessage, TransferRequest, TransferTask, VerifyTask } from './protocol.ts';
 
 /**
  * Imports, exports and the audit log's checks (the live log's, and a backup's before a restore) as
@@ -58,6 +58,20 @@ export function serveTransfers(port: TransferPort): void {
 }
 
 type Post = (message: TransferMessage) => void;
+type TaskValue = Extract<TransferMessage, { type: 'done' }>['value'];
+
+async function runTask(id: number, db: Db, task: TransferTask, progress: Progress, post: Post): Promise<TaskValue> {
+  switch (task.kind) {
+    case 'import':
+      return importTask(id, db, task, progress, post);
+    case 'export':
+      return exportTask(db, task, progress);
+    case 'verify':
+      return verifyTask(db, task);
+    case 'backup-audit':
+      return checkBackupAudit(db, { key: Buffer.from(task.key.key), id: task.key.id });
+  }
+}
 
 async function handle({ id, databasePath, task }: TransferRequest, post: Post): Promise<void> {
   let last = 0;
@@ -71,15 +85,7 @@ async function handle({ id, databasePath, task }: TransferRequest, post: Post): 
   let outcome: TransferMessage;
   try {
     db = openConnection(databasePath, { readOnly: true });
-    const value =
-      task.kind === 'import'
-        ? await importTask(id, db, task, progress, post)
-        : task.kind === 'export'
-          ? await exportTask(db, task, progress)
-          : task.kind === 'verify'
-            ? verifyTask(db, task)
-            : checkBackupAudit(db, { key: Buffer.from(task.key.key), id: task.key.id });
-    outcome = { id, type: 'done', value };
+    outcome = { id, type: 'done', value: await runTask(id, db, task, progress, post) };
   } catch (error) {
     outcome = { id, type: 'failed', error: error instanceof ApiError ? error.toBody() : null, message: error instanceof Error ? error.message : String(error) };
   } finally {

@@ -3,6 +3,7 @@ import type { AuditVerifyResult } from '../../../shared/api/audit.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { TransferPhase } from '../../../shared/api/transfer.ts';
 import type { PreparedImport } from '../store/transfer.ts';
+import { workerEntry } from '../worker-entry.ts';
 import type { BackupAuditResult } from '../store/backup-audit.ts';
 import type {
   BackupAuditTask,
@@ -70,7 +71,7 @@ export interface TransferEndpoint {
 }
 
 export function startTransferWorker(options: { readonly workerUrl?: URL | string } = {}): TransferWorker {
-  const workerUrl = options.workerUrl ?? new URL('./worker.ts', import.meta.url);
+  const workerUrl = options.workerUrl ?? workerEntry('transfer', new URL('./worker.ts', import.meta.url));
   return transferClient(() => new Worker(workerUrl));
 }
 
