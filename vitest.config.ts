@@ -12,7 +12,10 @@ export default defineConfig({
           testTimeout: 30_000,
           // Files and tests in a random order (vitest prints the seed; `npm test -- --seed N` repeats
           // an order), so a test that leans on another's leftovers fails where it is written.
-          sequence: { shuffle: true },
+          // Two files at a time on the two cores, before the end-to-end files (groupOrder), which
+          // then have the machine to themselves.
+          sequence: { shuffle: true, groupOrder: 0 },
+          maxWorkers: 2,
         },
       },
       {
@@ -25,6 +28,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
