@@ -8,8 +8,11 @@
  *   wait is up to 16.7 ms and not the app's doing). p50/p95 over 200 clicks on a full encounter,
  *   every click a real change. Target p95 < 8 ms.
  * - click_to_script: the script part alone (click handler, engine, Vue's DOM update).
- * - first_paint: navigation to an encounter's address until the workspace, with the encounter in
- *   it, has painted (the renderer's 'workspace-painted' mark), median and p95 of 11 loads. Target < 500 ms.
+ * - first_paint: navigation to an encounter's address until the frame showing the workspace, with
+ *   the encounter in it, has been rendered (style, layout and paint; the patient's name in the
+ *   heading is timed with the Element Timing API), median and p95 of 11 loads. Target < 500 ms.
+ *   first_paint.presented: until that frame reached the screen, median (raster and compositing,
+ *   here in software on the same two cores; for information, no target).
  * - first_paint.profile_on_disk: the same loads in a browser profile kept on disk, as the desktop
  *   app's session is between launches (the loads above use an in-memory context, as the tests do).
  * - js_gzip: the renderer's JavaScript as built, gzipped. Target < 150 KB.
@@ -30,7 +33,7 @@ import { createClient } from '../../shared/api/client.ts';
 import { httpInvoke } from '../../shared/api/transport.ts';
 import { knowledgeBase } from '../../shared/clinical/index.ts';
 import { launchChromium, launchPersistentChromium, RENDERER_DIR as rendererDir, ROOT as root } from '../e2e/harness.ts';
-import { baselineKeystrokeEchoes, emptyPageFirstPaint, installBaselineElements, loadAndMark, RUNS, serveEmptyPage, throttle } from './browser-baselines.ts';
+import { baselineKeystrokeEchoes, emptyPageFirstPaint, installBaselineElements, loadAndTimePaint, RUNS, serveEmptyPage, throttle } from './browser-baselines.ts';
 
 const CLICKS = 200;
 const LOADS = 11;
@@ -100,10 +103,13 @@ try {
     const name = (figure: string) => `${figure}${run.suffix}`;
     // First paint of the workspace, each load in a fresh page, each after an empty page's load.
     const paints: number[] = [];
+    const presented: number[] = [];
     const emptyPaints: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       emptyPaints.push(await emptyPageFirstPaint(context, origin, run.rate));
-      paints.push(await loadAndMark(context, address, 'workspace-painted', run.rate));
+      const timing = await loadAndTimePaint(context, address, 'workspace', run.rate);
+      paints.push(timing.painted);
+      presented.push(timing.presented);
     }
 
     const page = await context.newPage();
@@ -184,6 +190,7 @@ try {
     print(name('first_paint'), firstPaint, 'ms', 1);
     print(name('first_paint.p95'), percentile(paints, 0.95), 'ms', 1);
     print(name('first_paint.over_baseline'), firstPaint / emptyPaint, 'x');
+    print(name('first_paint.presented'), percentile(presented, 0.5), 'ms', 1);
     print(name('baseline.empty_page_first_paint'), emptyPaint, 'ms', 1);
     print(name('baseline.static_click_repaint.p95'), staticP95, 'ms');
     print(name('baseline.keystroke_echo.p95'), percentile(echoes, 0.95), 'ms');
@@ -202,7 +209,7 @@ try {
     const emptyPaints: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       emptyPaints.push(await emptyPageFirstPaint(kept, origin, 1));
-      paints.push(await loadAndMark(kept, address, 'workspace-painted', 1));
+      paints.push((await loadAndTimePaint(kept, address, 'workspace', 1)).painted);
     }
     print('first_paint.profile_on_disk', percentile(paints, 0.5), 'ms', 1);
     print('first_paint.profile_on_disk.over_baseline', percentile(paints, 0.5) / percentile(emptyPaints, 0.5), 'x');
