@@ -20,13 +20,17 @@ interface Entry {
   readonly texts: readonly { readonly text: string; readonly words: readonly string[] }[];
 }
 
-const entries: readonly Entry[] = findings.map((finding) => ({
-  finding,
-  texts: [finding.label, ...finding.synonyms, finding.id].map((t) => {
-    const text = normalise(t);
-    return { text, words: text.split(' ') };
-  }),
-}));
+// Built at the first search, not when the module loads: the renderer loads it at start-up, and its
+// first Unicode normalisation is part of the cost the workspace's first paint need not pay.
+let entries: readonly Entry[] | undefined;
+const searchEntries = (): readonly Entry[] =>
+  (entries ??= findings.map((finding) => ({
+    finding,
+    texts: [finding.label, ...finding.synonyms, finding.id].map((t) => {
+      const text = normalise(t);
+      return { text, words: text.split(' ') };
+    }),
+  })));
 
 function rankOf(entry: Entry, query: string, terms: readonly string[]): number {
   let best = Infinity;
@@ -43,7 +47,7 @@ export function searchFindings(query: string, limit = 10): FindingDef[] {
   const q = normalise(query);
   if (q === '' || limit <= 0) return [];
   const terms = q.split(' ');
-  return entries
+  return searchEntries()
     .map((entry, order) => ({ entry, order, rank: rankOf(entry, q, terms) }))
     .filter((r) => r.rank !== Infinity)
     .sort((a, b) => a.rank - b.rank || a.order - b.order)
