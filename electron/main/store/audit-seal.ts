@@ -118,9 +118,12 @@ export function sealOfChain(db: Db, key: Buffer): ChainSeal {
  * it stands; otherwise (entries added since, by a migration) the seal is computed here.
  */
 export function resealAudit(db: Db, key: AuditKey, computed?: ChainSeal): void {
-  const head = computed === undefined ? null : auditHead(db);
-  const covers = computed !== undefined && head !== null && computed.seq === head.seq && computed.hash === head.hash;
-  writeSeal(db, covers ? computed.seal : computeSeal(db, key.key), key);
+  writeSeal(db, computed !== undefined && endsChain(db, computed) ? computed.seal : computeSeal(db, key.key), key);
+}
+
+function endsChain(db: Db, seal: ChainSeal): boolean {
+  const head = auditHead(db);
+  return seal.seq === head.seq && seal.hash === head.hash;
 }
 
 export interface Checkpoint {
