@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { APPLICATION_ID, openConnection, pragmaValue, type Db } from './database.ts';
+import { runInlineWorker } from './inline-worker.ts';
 import { migrate, SCHEMA_VERSION, schemaVersionOf } from './migrations/index.ts';
 
 /**
@@ -9,8 +9,7 @@ import { migrate, SCHEMA_VERSION, schemaVersionOf } from './migrations/index.ts'
  * integrity_check reads every page (about 2 s for 100,000 encounters) and cannot be interrupted,
  * so it runs in a worker thread with its own connection: the main thread keeps answering the
  * window (progress polls, saves) meanwhile. The connection is closed before the answer, since a
- * restore renames the checked file next (Windows refuses while a handle holds it open). The
- * worker's code is inline (eval) so the Electron build needs no extra entry file for it.
+ * restore renames the checked file next (Windows refuses while a handle holds it open).
  */
 const INTEGRITY_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -26,23 +25,7 @@ parentPort.postMessage(rows);
 `;
 
 /** The rows of PRAGMA integrity_check on the file at `path` (['ok'] when sound); rejects when it cannot be read. */
-export function integrityCheckOffThread(path: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(INTEGRITY_WORKER, { eval: true, workerData: { path } });
-    let answered = false;
-    worker.once('message', (rows: string[]) => {
-      answered = true;
-      resolve(rows);
-    });
-    worker.once('error', (error) => {
-      answered = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`The integrity check stopped (exit code ${code}).`));
-    });
-  });
-}
+export const integrityCheckOffThread = (path: string): Promise<string[]> => runInlineWorker(INTEGRITY_WORKER, { path }, 'The integrity check');
 
 interface SchemaObject {
   readonly type: string;

@@ -7,6 +7,7 @@ import { openDatabaseIn, openLive } from './open.ts';
 import type { AuditKey, ChainSeal } from './audit-seal.ts';
 import { restoreBackup } from './restore.ts';
 import { trackTemporary } from './temp-files.ts';
+import { checkpointOffThread } from './wal-checkpoint.ts';
 
 /**
  * The encounter database of one data folder. `db` is the live connection; a restore swaps it, so
@@ -96,6 +97,9 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
       // From the first byte copied to the swap, the live database only has readers: a change
       // written to it now would be acknowledged, then set aside with it by the swap.
       refuseWrites(before, RESTORE_RUNNING);
+      // The WAL moved into the file off the main thread while the copy is checked, so the close
+      // at the swap has little left to move (wal-checkpoint.ts). Should it fail, the close does it.
+      const walMoved = checkpointOffThread(path).catch(() => null);
       // live() again at the swap: the store may have been closed while the copy was checked.
       const swap = {
         path,
@@ -109,6 +113,7 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
       let audit: BackupAuditResult | null = null;
       const beforeSwap = async (staged: string): Promise<void> => {
         audit = await checkAudit(staged, opened.auditKey);
+        await walMoved;
       };
       try {
         result = await restoreBackup(source, swap, now, onProgress, beforeSwap, passphrase);

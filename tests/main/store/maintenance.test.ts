@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EncounterDraft } from '../../../shared/api/encounter.ts';
 import { inTransaction, pragmaValue } from '../../../electron/main/store/database.ts';
 import { CHECKPOINT_AFTER_COMMITS, startMaintenance } from '../../../electron/main/store/maintenance.ts';
 import { DATABASE_FILE, openLive } from '../../../electron/main/store/open.ts';
+import { checkpointOffThread } from '../../../electron/main/store/wal-checkpoint.ts';
 import { checkSearchIndex, openTestServices, sampleDraft, tempDir, type TestServices } from '../helpers.ts';
 
 /**
@@ -74,6 +76,41 @@ describe('deferred checkpoints (full services)', () => {
     } finally {
       again.close();
     }
+  });
+});
+
+describe('checkpoint on a worker thread (a restore runs one before its swap)', () => {
+  let t: TestServices;
+  let copies: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    t = openTestServices();
+    copies = tempDir('legpain-checkpoint-copy-');
+  });
+  afterEach(() => {
+    t.dispose();
+    copies.remove();
+  });
+
+  it('moves saves still in the WAL into the database file, while the live connection stays open', async () => {
+    const dbFile = join(t.dataDir, DATABASE_FILE);
+    t.store.maintain();
+    for (let i = 0; i < 3; i++) await t.client.encounter.save(sampleDraft({ notes: `visit ${i}` }));
+    const before = digest(dbFile);
+    const run = await checkpointOffThread(dbFile);
+    expect(run.busy).toBe(0);
+    expect(run.walFrames).toBeGreaterThan(0);
+    expect(run.checkpointed).toBe(run.walFrames);
+    expect(digest(dbFile)).not.toBe(before);
+    // The database file alone, without its WAL, now holds the three saves.
+    const fileOnly = join(copies.path, 'file-only.sqlite');
+    copyFileSync(dbFile, fileOnly);
+    const copy = new DatabaseSync(fileOnly, { readOnly: true });
+    try {
+      expect(copy.prepare('SELECT count(*) AS n FROM encounters').get()).toEqual({ n: 3 });
+    } finally {
+      copy.close();
+    }
+    expect((await t.client.encounter.list({ limit: 10, offset: 0 })).total).toBe(3);
   });
 });
 
