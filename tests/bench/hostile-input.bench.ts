@@ -5,8 +5,7 @@
  *
  * The hostile imports (a FHIR Bundle of one encounter with 40,000 observations, a JSON import of
  * 2,000 encounters each with unknown ids) run on the transfer worker since issue 11's later items:
- * transfer.bench.ts measures what they hold the main thread for. This file timed their whole calls
- * as if they were still synchronous, and printed seconds of work done off the main thread as a block.
+ * transfer.bench.ts measures what they hold the main thread for.
  *
  * Prints `bench <name> <value> <unit>` lines on stdout.
  */

@@ -38,16 +38,16 @@ async function blockDuring(name: string, method: string, input: unknown): Promis
   return blockMs;
 }
 
-/** Runs `work` while sampling RSS every 20 ms; returns the peak, and the RSS after a collection just before. */
-async function peakRss(work: () => Promise<unknown>): Promise<{ peakMb: number; baselineMb: number }> {
+/** Runs `work` while sampling RSS every 20 ms; returns its value, the peak, and the RSS after a collection just before. */
+async function peakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakMb: number; baselineMb: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   const baseline = process.memoryUsage.rss();
   let peak = baseline;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
-  await work();
+  const value = await work();
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { peakMb: peak / 1024 / 1024, baselineMb: baseline / 1024 / 1024 };
+  return { value, peakMb: peak / 1024 / 1024, baselineMb: baseline / 1024 / 1024 };
 }
 
 try {
@@ -105,13 +105,9 @@ try {
   ] as const) {
     const path = join(out, `${name}.json`);
     // The block is measured around the call alone: peakRss's own collection of garbage first holds the loop too.
-    let blockMs = 0;
-    let ms = 0;
-    const { peakMb, baselineMb } = await peakRss(async () => {
-      const measured = await mainThreadBlockDuring(() => call('data.exportFile', { format, path, ...(passphrase ? { passphrase } : {}) }));
-      if (!measured.value.ok) throw new Error(measured.value.error.message);
-      ({ blockMs, ms } = measured);
-    });
+    const { value: measured, peakMb, baselineMb } = await peakRss(() => mainThreadBlockDuring(() => call('data.exportFile', { format, path, ...(passphrase ? { passphrase } : {}) })));
+    if (!measured.value.ok) throw new Error(measured.value.error.message);
+    const { blockMs, ms } = measured;
     line(`export.${name}.duration`, ms, 'ms');
     line(`export.${name}.peak_rss_mb`, peakMb, 'MB');
     line(`export.${name}.baseline_rss_mb`, baselineMb, 'MB');

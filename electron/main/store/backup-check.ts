@@ -1,31 +1,20 @@
 import { APPLICATION_ID, openConnection, pragmaValue, type Db } from './database.ts';
-import { runInlineWorker } from './inline-worker.ts';
 import { migrate, SCHEMA_VERSION, schemaVersionOf } from './migrations/index.ts';
+import { rowsOffThread } from './statement-off-thread.ts';
 
 /**
  * The checks a file passes before it counts as a backup of ours: our application id, a schema
  * this version can read, and SQLite's full integrity_check.
  *
  * integrity_check reads every page (about 2 s for 100,000 encounters) and cannot be interrupted,
- * so it runs in a worker thread with its own connection: the main thread keeps answering the
- * window (progress polls, saves) meanwhile. The connection is closed before the answer, since a
- * restore renames the checked file next (Windows refuses while a handle holds it open).
+ * so it runs on a worker thread with its own connection (statement-off-thread.ts).
  */
-const INTEGRITY_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { DatabaseSync } = require('node:sqlite');
-const db = new DatabaseSync(workerData.path);
-let rows;
-try {
-  rows = db.prepare('PRAGMA integrity_check').all().map((row) => String(Object.values(row)[0]));
-} finally {
-  db.close();
-}
-parentPort.postMessage(rows);
-`;
 
 /** The rows of PRAGMA integrity_check on the file at `path` (['ok'] when sound); rejects when it cannot be read. */
-export const integrityCheckOffThread = (path: string): Promise<string[]> => runInlineWorker(INTEGRITY_WORKER, { path }, 'The integrity check');
+export async function integrityCheckOffThread(path: string): Promise<string[]> {
+  const rows = await rowsOffThread(path, 'PRAGMA integrity_check', 'The integrity check');
+  return rows.map((row) => String(Object.values(row)[0]));
+}
 
 interface SchemaObject {
   readonly type: string;

@@ -1,4 +1,4 @@
-import { runInlineWorker } from './inline-worker.ts';
+import { rowsOffThread } from './statement-off-thread.ts';
 
 /**
  * A checkpoint of the database at `path` on a worker thread, with its own connection.
@@ -9,20 +9,7 @@ import { runInlineWorker } from './inline-worker.ts';
  * machine), during which the window gets no answer. Run here while the backup is being copied and
  * checked (writes are refused by then, so the WAL does not grow again), it leaves the close little
  * to do. PASSIVE never waits for a reader; a frame it cannot move is moved by the close as before.
- * The connection is closed before the answer, as the swap renames the file next.
  */
-const CHECKPOINT_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { DatabaseSync } = require('node:sqlite');
-const db = new DatabaseSync(workerData.path);
-let row;
-try {
-  row = db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get();
-} finally {
-  db.close();
-}
-parentPort.postMessage({ busy: row.busy, walFrames: row.log, checkpointed: row.checkpointed });
-`;
 
 export interface OffThreadCheckpoint {
   /** 1 when a lock kept it from running at all. */
@@ -32,4 +19,7 @@ export interface OffThreadCheckpoint {
   readonly checkpointed: number;
 }
 
-export const checkpointOffThread = (path: string): Promise<OffThreadCheckpoint> => runInlineWorker(CHECKPOINT_WORKER, { path }, 'The checkpoint');
+export async function checkpointOffThread(path: string): Promise<OffThreadCheckpoint> {
+  const [row] = await rowsOffThread(path, 'PRAGMA wal_checkpoint(PASSIVE)', 'The checkpoint');
+  return { busy: Number(row?.busy), walFrames: Number(row?.log), checkpointed: Number(row?.checkpointed) };
+}

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EncounterDraft } from '../../../shared/api/encounter.ts';
-import { inTransaction, pragmaValue } from '../../../electron/main/store/database.ts';
+import { inTransaction, openConnection, pragmaValue } from '../../../electron/main/store/database.ts';
 import { CHECKPOINT_AFTER_COMMITS, startMaintenance } from '../../../electron/main/store/maintenance.ts';
 import { DATABASE_FILE, openLive } from '../../../electron/main/store/open.ts';
 import { checkpointOffThread } from '../../../electron/main/store/wal-checkpoint.ts';
@@ -104,7 +103,7 @@ describe('checkpoint on a worker thread (a restore runs one before its swap)', (
     // The database file alone, without its WAL, now holds the three saves.
     const fileOnly = join(copies.path, 'file-only.sqlite');
     copyFileSync(dbFile, fileOnly);
-    const copy = new DatabaseSync(fileOnly, { readOnly: true });
+    const copy = openConnection(fileOnly, { readOnly: true });
     try {
       expect(copy.prepare('SELECT count(*) AS n FROM encounters').get()).toEqual({ n: 3 });
     } finally {
