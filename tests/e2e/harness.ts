@@ -27,7 +27,40 @@ export function ensureBuilt(): void {
   if (r.status !== 0) throw new Error('electron-vite build failed');
 }
 
+/**
+ * The features Playwright turns off itself (playwright-core 1.65, its chromiumSwitches.ts). Chromium
+ * keeps only the last --disable-features switch it is given and Playwright passes its own first, so
+ * ours repeats them; tests/e2e/browser-ui.test.ts fails when an update of Playwright adds one.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Chromium's own window UI, which the desktop app does not have. With each new window Chromium
+ * loads its omnibox popup, two WebUI pages whose scripts compile in a renderer of their own while
+ * the app's page loads: 60-440 ms of CPU on the same two cores in traced loads, which moved the
+ * workspace's first paint by up to 150 ms from one load to the next (issue 15).
+ */
+export const BROWSER_UI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 export const CHROMIUM_ARGS = [
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...BROWSER_UI_FEATURES].join(',')}`,
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
