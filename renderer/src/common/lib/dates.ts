@@ -1,9 +1,10 @@
 /**
  * Dates for display through Intl (no hand-rolled formatting), and the machine format of the
  * datetime-local input. Each display formatter is made at its first use, not when the module loads:
- * making one loads the locale's data and builds its patterns, and the workspace's first screen
- * uses only the time of the last save. Made eagerly, the others cost its first paint about 14 ms
- * at 1x and 100 ms at 4x (median of same-run loads, issue 15).
+ * making one loads the locale's data and builds its patterns. Made eagerly, they cost the
+ * workspace's first paint about 14 ms at 1x and 100 ms at 4x (median of same-run loads, issue 15);
+ * the first one a page makes costs 30-45 ms more at 1x, which is why the workspace shows the time
+ * of the last save only from the frame after its first paint (SaveStatus.vue).
  */
 
 function formatter(locales: string | undefined, options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
