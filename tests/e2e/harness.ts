@@ -32,7 +32,7 @@ export function ensureBuilt(): void {
  * keeps only the last --disable-features switch it is given and Playwright passes its own first, so
  * ours repeats them; tests/e2e/browser-ui.test.ts fails when an update of Playwright adds one.
  */
-export const PLAYWRIGHT_DISABLED_FEATURES = [
+const PLAYWRIGHT_DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
   'DestroyProfileOnBrowserClose',
   'HttpsUpgrades',
