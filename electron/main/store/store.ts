@@ -118,6 +118,9 @@ export function createStore(dataDir: string, now: () => Date = () => new Date())
       try {
         result = await restoreBackup(source, swap, now, onProgress, beforeSwap, passphrase);
       } finally {
+        // A refused file fails before beforeSwap: the checkpoint's thread must still end before the
+        // answer, or it holds the live file open while the app closes or the folder is removed.
+        await walMoved;
         // A failed restore reopens the same file as a new connection, which takes writes; this
         // lifts the gate when the old connection stayed open (a refused file).
         refuseWrites(before, null);
