@@ -10,7 +10,9 @@
  * - click_to_script: the script part alone (click handler, engine, Vue's DOM update).
  * - first_paint: navigation to an encounter's address until the frame showing the workspace, with
  *   the encounter in it, has been rendered (style, layout and paint; the patient's name in the
- *   heading is timed with the Element Timing API), median and p95 of 11 loads. Target < 500 ms.
+ *   heading is timed with the Element Timing API), median and p95 of 21 loads (the second slowest;
+ *   of 11 loads, the p95 was the slowest one alone, a figure one hiccup of the machine decides).
+ *   Target < 500 ms.
  *   first_paint.presented: until that frame reached the screen, median (raster and compositing,
  *   here in software on the same two cores; for information, no target).
  * - first_paint.profile_on_disk: the same loads in a browser profile kept on disk, as the desktop
@@ -36,7 +38,7 @@ import { launchChromium, launchPersistentChromium, RENDERER_DIR as rendererDir, 
 import { baselineKeystrokeEchoes, emptyPageFirstPaint, installBaselineElements, loadAndTimePaint, RUNS, serveEmptyPage, throttle } from './browser-baselines.ts';
 
 const CLICKS = 200;
-const LOADS = 11;
+const LOADS = 21;
 
 /** Newest modification time under a folder (sources that the renderer bundle is built from). */
 function newest(dir: string): number {
