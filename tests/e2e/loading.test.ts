@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openApp } from './harness.ts';
+import { launchBrowser, openApp, RENDERER_DIR } from './harness.ts';
 import { clickFinding, refuseChunk, startEncounter, waitSaved } from './pages.ts';
 
 /**
@@ -38,6 +40,35 @@ describe('the window while the app starts', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('the start-up script', () => {
+  // V8 compiles a file marked this way on its background parsing thread rather than function by
+  // function on the main thread (electron.vite.config.ts). It honours the mark on the first line only.
+  const HINT = '//# allFunctionsCalledOnLoad';
+
+  test('as the window receives it, asks to be compiled whole, on its first line', async () => {
+    const app = await openApp(browser, { profile: true });
+    try {
+      const served = await app.page.evaluate(async () => {
+        const entry = document.querySelector<HTMLScriptElement>('script[type="module"]')!;
+        return { name: new URL(entry.src).pathname, text: await (await fetch(entry.src)).text() };
+      });
+      expect(served.name).toMatch(/^\/assets\/index-[^/]+\.js$/);
+      expect(served.text.split('\n', 1)[0]).toBe(HINT);
+      // The mark is the only change: the file is still the app, which this page is running.
+      await app.page.getByRole('heading', { level: 1, name: 'Encounters' }).waitFor();
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the parts loaded later (referral composer, history, schemas) are left to V8, unmarked', () => {
+    const entry = /src="\.\/assets\/([^"]+\.js)"/.exec(readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8'))![1]!;
+    const later = readdirSync(join(RENDERER_DIR, 'assets')).filter((f) => f.endsWith('.js') && f !== entry);
+    expect(later.length).toBeGreaterThan(3);
+    for (const file of later) expect(readFileSync(join(RENDERER_DIR, 'assets', file), 'utf8'), file).not.toContain(HINT);
   });
 });
 
