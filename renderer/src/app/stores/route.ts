@@ -34,8 +34,9 @@ export function hashOf(route: Route): string {
 }
 
 /**
- * Asked before the screen changes; resolves to false to stay (the screen being left says why).
- * The encounter workspace uses it to store its last edits before another screen replaces it.
+ * Asked before the screen changes; false (or a promise of false) to stay, and the screen being left
+ * says why. The encounter workspace uses it to store its last edits before another screen replaces
+ * it. An answer it can give at once should be a plain `true`, not a promise (see navigate).
  */
 export type LeaveGuard = (from: Route, to: Route) => boolean | Promise<boolean>;
 
@@ -51,18 +52,22 @@ export const useRouteStore = defineStore('route', () => {
   window.addEventListener('hashchange', () => {
     const to = parseHash(location.hash);
     if (hashOf(to) === hashOf(current.value)) return;
-    // A link already changed the address: put it back while asking, and change it again if allowed.
-    const from = current.value;
-    history.replaceState(history.state, '', hashOf(from));
-    void navigate(to, { replace: true });
+    void navigate(to, { replace: true, addressChanged: true });
   });
 
-  async function navigate(to: Route, options: { replace?: boolean; force?: boolean }): Promise<boolean> {
+  /** addressChanged: a link or the address bar has already put `to` in the address. */
+  async function navigate(to: Route, options: { replace?: boolean; force?: boolean; addressChanged?: boolean }): Promise<boolean> {
     const mine = ++attempt;
     const from = current.value;
     if (!options.force && guard !== null && hashOf(from) !== hashOf(to)) {
       held.value = null;
-      const allowed = await guard(from, to);
+      const answer = guard(from, to);
+      // While the screen being left is asked, or once it has refused, the address shows that screen,
+      // so a reload reopens it. A screen that lets go at once leaves the address alone: putting it
+      // back and forward again in the same task is still seen by the browser, and a reload that
+      // falls between the two reopened the screen just left.
+      if (options.addressChanged && answer !== true) history.replaceState(history.state, '', hashOf(from));
+      const allowed = answer === true || (await answer);
       if (mine !== attempt) return false;
       if (!allowed) {
         held.value = to;

@@ -99,9 +99,14 @@ export const useEncounterSaveStore = defineStore('encounterSave', () => {
    * to confirm it. False, with the reason in leaveRefused, when it could not be stored: the
    * encounter then stays on screen with everything typed.
    */
-  async function leave(): Promise<boolean> {
+  function leave(): true | Promise<boolean> {
     leaveRefused.value = null;
+    // Nothing to store: answered at once, so the screen changes without a pause (route.ts).
     if (!unsaved() && saveState.value !== 'error' && saveState.value !== 'invalid') return true;
+    return storeBeforeLeaving();
+  }
+
+  async function storeBeforeLeaving(): Promise<boolean> {
     if (await saveNow()) return true;
     leaveRefused.value = saveError.value ?? { code: 'invalid', message: 'Correct the marked fields first.' };
     return false;
